@@ -1,0 +1,121 @@
+/**
+ * `hook-slinger`: the headless host. A composition root: it reads flags, env and `.env`, prepares
+ * the data dir, token, logger and worker path, and hands them to `createEngine`. It must run under
+ * plain Node (CI proves the built bundle never requires electron).
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadOrCreateToken, tokenFilePath } from '../core/auth/token'
+import { createEngine } from '../core/engine'
+import type { WorkerScript } from '../core/delivery/worker-pool'
+import { INGEST_PATH } from '../core/http/ingest-route'
+import { version } from '../../package.json'
+import { mergeEnv, readEnvFile } from './env-file'
+import { createCliLogger } from './logger'
+import { parseCliOptions, UsageError, USAGE, type CliOptions } from './options'
+
+/** The built bundle ships `delivery-worker.js` beside this file; from TS sources, run the entry under tsx. */
+function workerScript(): WorkerScript {
+  if (__filename.endsWith('.ts')) {
+    return { path: join(__dirname, '..', 'core', 'delivery', 'worker-entry.ts'), execArgv: ['--require', 'tsx/cjs'] }
+  }
+  return { path: join(__dirname, 'delivery-worker.js') }
+}
+
+function prepareDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+}
+
+async function serve(options: CliOptions): Promise<void> {
+  const logger = createCliLogger(options.logLevel, process.stdout.isTTY === true)
+  prepareDataDir(options.dataDir)
+  const token = options.token ?? loadOrCreateToken(options.dataDir)
+  const engine = createEngine(
+    {
+      dataDir: options.dataDir,
+      host: options.host,
+      port: options.port,
+      token,
+      workerCount: options.workerCount,
+      requestTimeoutMs: options.requestTimeoutMs,
+      retryPolicy: options.retryPolicy,
+    },
+    { logger, workerScript: workerScript(), version },
+  )
+  await engine.start()
+  const { url } = engine.address()
+  logger.info(
+    {
+      ingest_url: `${url}${INGEST_PATH}`,
+      data_dir: options.dataDir,
+      token_source: options.token ? 'API_TOKEN' : tokenFilePath(options.dataDir),
+    },
+    `Hook Slinger ${version} ready: POST ${url}${INGEST_PATH} with 'Authorization: Token <token>' ` +
+      (options.token ? '(token from API_TOKEN)' : `(token in ${tokenFilePath(options.dataDir)}; print it with 'hook-slinger token')`),
+  )
+  if (options.host !== '127.0.0.1' && options.host !== '::1' && options.host !== 'localhost') {
+    logger.warn({ host: options.host }, 'listening beyond this machine: the API token is now the only guard')
+  }
+
+  let isStopping = false
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (isStopping) {
+      logger.warn({ signal }, 'second signal: exiting without draining')
+      logger.flush()
+      process.exit(1)
+    }
+    isStopping = true
+    logger.info({ signal }, 'shutting down: finishing in-flight deliveries')
+    engine.stop().then(
+      () => {
+        logger.info('stopped')
+        logger.flush()
+        process.exitCode = 0
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed')
+        logger.flush()
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const env = mergeEnv(readEnvFile(join(process.cwd(), '.env')), process.env)
+  const options = parseCliOptions(argv, env)
+  switch (options.command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`)
+      return
+    case 'version':
+      process.stdout.write(`${version}\n`)
+      return
+    case 'token':
+      if (options.token) {
+        process.stdout.write(`${options.token}\n`)
+        return
+      }
+      prepareDataDir(options.dataDir)
+      process.stdout.write(`${loadOrCreateToken(options.dataDir)}\n`)
+      return
+    case 'serve':
+      await serve(options)
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`hook-slinger: ${error.message}\n\n${USAGE}\n`)
+    process.exit(2)
+  }
+  const code = (error as { code?: unknown }).code
+  if (code === 'EADDRINUSE') {
+    process.stderr.write(`hook-slinger: the port is already in use (${(error as Error).message}); choose another with --port\n`)
+    process.exit(1)
+  }
+  process.stderr.write(`hook-slinger: ${(error as Error).stack ?? String(error)}\n`)
+  process.exit(1)
+})

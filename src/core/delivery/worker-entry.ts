@@ -1,0 +1,29 @@
+/**
+ * Entry point of a delivery worker thread. Started by the worker pool with a path the host injects
+ * (built file in production, this TS source under tsx in tests). Trusts its parent: tasks were
+ * validated at ingest.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { Agent } from 'undici'
+import { deliver } from './deliver'
+import type { FromWorker, ToWorker } from './protocol'
+
+export interface DeliveryWorkerData {
+  /** Concurrent requests this thread may run, and so its connections per origin. */
+  concurrency: number
+}
+
+const port = parentPort
+if (!port) throw new Error('delivery worker must run in a worker thread')
+const { concurrency } = workerData as DeliveryWorkerData
+
+// One keep-alive agent per thread: connections to a receiver are reused across jobs.
+const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000, pipelining: 1 })
+
+port.on('message', (message: ToWorker) => {
+  if (message.type !== 'deliver') return
+  void deliver(message.task, agent).then((result) => {
+    const reply: FromWorker = { type: 'result', result }
+    port.postMessage(reply)
+  })
+})
