@@ -44,7 +44,8 @@ async function serve(options: CliOptions): Promise<void> {
   )
   await engine.start()
   const { url } = engine.address()
-  logger.info(
+  // The ready banner is printed whatever LOG_LEVEL says: it is how a user (or a script) finds the port.
+  logger.child({}, { level: 'info' }).info(
     {
       ingest_url: `${url}${INGEST_PATH}`,
       data_dir: options.dataDir,

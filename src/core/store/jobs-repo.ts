@@ -34,6 +34,7 @@ export interface ClaimedJobRow {
   attempt_count: number
   max_attempts: number
   retry_json: string | null
+  run_at: number
 }
 
 export interface AttemptRow {
@@ -87,7 +88,7 @@ export function createJobsRepo(db: Db) {
                     lease_until = :lease_until, updated_at = :now
     WHERE seq IN (SELECT seq FROM jobs WHERE status IN ('queued','scheduled') AND run_at <= :now
                   ORDER BY run_at LIMIT :limit)
-    RETURNING seq, id, to_url, method, headers_json, to_auth, payload, attempt_count, max_attempts, retry_json`)
+    RETURNING seq, id, to_url, method, headers_json, to_auth, payload, attempt_count, max_attempts, retry_json, run_at`)
 
   // Fenced: a late result from an expired or handed-back claim matches no row and changes nothing.
   const completeJob = db.prepare<CompletionUpdate>(`
@@ -129,8 +130,9 @@ export function createJobsRepo(db: Db) {
     insertJob: (row: NewJobRow): void => {
       insertJob.run(row)
     },
+    /** Claims up to `limit` due jobs, oldest due first (RETURNING has no order of its own). */
     claimDue: (nowMs: number, leaseUntilMs: number, limit: number): ClaimedJobRow[] =>
-      claimDue.all({ now: nowMs, lease_until: leaseUntilMs, limit }),
+      claimDue.all({ now: nowMs, lease_until: leaseUntilMs, limit }).sort((a, b) => a.run_at - b.run_at || a.seq - b.seq),
     /** Applies a fenced completion and records its attempt; false when the claim was stale. */
     complete: (update: CompletionUpdate, attempt: AttemptRow): boolean => {
       if (completeJob.run(update).changes !== 1) return false
