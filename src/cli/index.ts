@@ -58,14 +58,17 @@ async function serve(options: CliOptions): Promise<void> {
     logger.warn({ host: options.host }, 'listening beyond this machine: the API token is now the only guard')
   }
 
-  let isStopping = false
+  let stoppingSinceMs: number | null = null
   const shutdown = (signal: NodeJS.Signals): void => {
-    if (isStopping) {
+    if (stoppingSinceMs !== null) {
+      // Ctrl-C under `npm run` reaches us twice (from the terminal and forwarded by npm): only a
+      // deliberate second signal forces the exit.
+      if (Date.now() - stoppingSinceMs < 1000) return
       logger.warn({ signal }, 'second signal: exiting without draining')
       logger.flush()
       process.exit(1)
     }
-    isStopping = true
+    stoppingSinceMs = Date.now()
     logger.info({ signal }, 'shutting down: finishing in-flight deliveries')
     engine.stop().then(
       () => {
