@@ -18,11 +18,15 @@ export interface CliOptions {
   host: string
   port: number
   dataDir: string
-  workerCount: number
   /** From --token / API_TOKEN; null means "use the generated token in the data dir". */
   token: string | null
-  requestTimeoutMs: number
-  retryPolicy: RetryPolicy
+  /**
+   * Settings the user can also change in the UI. Undefined when neither a flag nor the environment
+   * sets them, so the engine uses the persisted setting (or its default).
+   */
+  workerCount: number | undefined
+  requestTimeoutMs: number | undefined
+  retryPolicy: RetryPolicy | undefined
   logLevel: LogLevel
 }
 
@@ -41,7 +45,7 @@ Options (flag / environment variable, default):
   --host <addr>       HOST                    127.0.0.1 (only this machine can connect)
   --port <n>          PORT                    5000
   --data-dir <path>   HOOK_SLINGER_DATA_DIR   per-user data dir (~/.local/share/hook-slinger on Linux)
-  --workers <n>       HOOK_SLINGER_WORKERS    2 delivery threads
+  --workers <n>       HOOK_SLINGER_WORKERS    2 delivery threads (or as set in the UI)
   --token <token>     API_TOKEN               a random token generated at first start
                       HTTP_TIMEOUT            30 (seconds per delivery attempt)
                       MAX_RETRIES             3 (retries after the first attempt)
@@ -50,7 +54,8 @@ Options (flag / environment variable, default):
   -h, --help          Show this help
   -v, --version       Show the version
 
-A .env file in the working directory is read too; real environment variables win over it.`
+A .env file in the working directory is read too; real environment variables win over it.
+Settings changed in the UI or API are kept in the data dir; a flag or variable given here wins over them.`
 
 function parseInteger(name: string, raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw.trim())) throw new UsageError(`${name} must be a whole number, got '${raw}'`)
@@ -117,14 +122,18 @@ export function parseCliOptions(argv: readonly string[], env: EnvVars): CliOptio
     host: values.host ?? nonEmpty(env['HOST']) ?? ENGINE_DEFAULTS.host,
     port: port === undefined ? ENGINE_DEFAULTS.port : parseInteger('port', port, 0, 65535),
     dataDir: values['data-dir'] ?? nonEmpty(env['HOOK_SLINGER_DATA_DIR']) ?? defaultDataDir(env),
-    workerCount: workers === undefined ? ENGINE_DEFAULTS.workerCount : parseInteger('workers', workers, 1, 64),
+    workerCount: workers === undefined ? undefined : parseInteger('workers', workers, 1, 64),
     token: nonEmpty(values.token) ?? nonEmpty(env['API_TOKEN']) ?? null,
-    requestTimeoutMs: timeout === undefined ? ENGINE_DEFAULTS.requestTimeoutMs : parseSeconds('HTTP_TIMEOUT', timeout, true),
-    retryPolicy: {
-      strategy: 'fixed',
-      max_retries: maxRetries === undefined ? defaultRetries : parseInteger('MAX_RETRIES', maxRetries, 0, 100),
-      interval_ms: interval === undefined ? defaultIntervalMs : parseSeconds('INTERVAL', interval, false),
-    },
+    requestTimeoutMs: timeout === undefined ? undefined : parseSeconds('HTTP_TIMEOUT', timeout, true),
+    // The original's two knobs describe a fixed policy; setting either one sets the policy.
+    retryPolicy:
+      maxRetries === undefined && interval === undefined
+        ? undefined
+        : {
+            strategy: 'fixed',
+            max_retries: maxRetries === undefined ? defaultRetries : parseInteger('MAX_RETRIES', maxRetries, 0, 100),
+            interval_ms: interval === undefined ? defaultIntervalMs : parseSeconds('INTERVAL', interval, false),
+          },
     logLevel: logLevel as LogLevel,
   }
 }

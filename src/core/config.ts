@@ -31,6 +31,18 @@ export interface EngineConfig {
   reapIntervalMs: number
   /** On stop, how long in-flight deliveries may finish before they are handed back. Default 10 000 ms. */
   drainTimeoutMs: number
+  /** Days a succeeded job is kept; 0 keeps forever. Default 7. */
+  retentionSucceededDays: number
+  /** Days a failed or cancelled job is kept; 0 keeps forever. Default 30. */
+  retentionFailedDays: number
+  /** How often retention runs. Default 60 000 ms. */
+  retentionIntervalMs: number
+  /** Jobs deleted per transaction by retention and bulk actions, so the write lock is never held long. Default 500. */
+  batchSize: number
+  /** Events kept for clients resuming with Last-Event-ID. Default 5 000. */
+  eventBufferSize: number
+  /** Interval of `stats:tick` events while someone listens. Default 2 000 ms. */
+  statsTickIntervalMs: number
 }
 
 export const DEFAULT_PORT = 5000
@@ -48,14 +60,24 @@ export const ENGINE_DEFAULTS = {
   leaseSlackMs: 30_000,
   reapIntervalMs: 10_000,
   drainTimeoutMs: 10_000,
+  retentionSucceededDays: 7,
+  retentionFailedDays: 30,
+  retentionIntervalMs: 60_000,
+  batchSize: 500,
+  eventBufferSize: 5000,
+  statsTickIntervalMs: 2000,
 } as const satisfies Partial<EngineConfig>
 
 export type EngineConfigInput = Pick<EngineConfig, 'dataDir' | 'token'> & Partial<EngineConfig>
 
-export function resolveEngineConfig(input: EngineConfigInput): EngineConfig {
-  return { ...ENGINE_DEFAULTS, ...stripUndefined(input) }
+/**
+ * Precedence, lowest first: defaults, settings persisted by the user (API/UI), the host's explicit
+ * configuration (flags, env). Explicit values win so a flag always means what it says.
+ */
+export function resolveEngineConfig(input: EngineConfigInput, persisted: Partial<EngineConfig> = {}): EngineConfig {
+  return { ...ENGINE_DEFAULTS, ...stripUndefined(persisted), ...stripUndefined(input) }
 }
 
-function stripUndefined<T extends object>(value: T): T {
+export function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }

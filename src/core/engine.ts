@@ -1,20 +1,31 @@
 /**
  * `createEngine(config, deps)`: the whole headless product (ingest server, durable queue, delivery
- * threads) as one object with a start/stop lifecycle. Both hosts, the CLI and Electron's main
- * process, build their infrastructure and call this; nothing here knows which host it runs in.
+ * threads, management API, events) as one object with a start/stop lifecycle. Both hosts, the CLI
+ * and Electron's main process, build their infrastructure and call this; nothing here knows which
+ * host it runs in.
  */
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import type { EngineEvent } from '../shared/contract/events'
+import { createEngineService, type EngineService } from './api/engine-service'
+import { toAttempt, toJobSummary } from './api/job-mapper'
+import { configPatchOf } from './api/settings'
 import { DATABASE_FILE_NAME, resolveEngineConfig, type EngineConfig, type EngineConfigInput } from './config'
 import { createWorkerPool, type WorkerInfo, type WorkerPool, type WorkerScript } from './delivery/worker-pool'
-import { createHttpServer } from './http/server'
+import { createEventBus, type EventBus } from './events'
+import { createHttpServer, type HttpServer } from './http/server'
+import { createMetrics, type EngineMetrics } from './http/metrics'
+import { buildOpenApiDocument } from './http/openapi'
 import { createDispatcher, type AttemptRecord, type Dispatcher } from './queue/dispatcher'
 import { createEnqueue, type Enqueue } from './queue/enqueue'
+import { createRetention, type Retention } from './queue/retention'
+import { createDeliveryStats } from './stats/delivery-stats'
 import { openDatabase, type Db } from './store/database'
 import { createGroupCommit } from './store/group-commit'
+import { createJobsQuery } from './store/jobs-query'
 import { createJobsRepo, type JobsRepo } from './store/jobs-repo'
 import { migrate } from './store/migrations'
+import { createSettingsRepo } from './store/settings-repo'
 
 export interface EngineDeps {
   logger: Logger
@@ -29,19 +40,26 @@ export interface EngineDeps {
 }
 
 export interface Engine {
+  /** Effective configuration (defaults ← persisted settings ← host config), live once started. */
   readonly config: EngineConfig
   start(): Promise<void>
   /** Stops accepting, drains or hands back in-flight deliveries, closes the database. */
   stop(): Promise<void>
   /** The bound address once started (port resolved when config.port is 0). */
   address(): { host: string; port: number; url: string }
+  /** The management API, in process (the IPC adapter and tests call it). */
+  api(): EngineService
+  /** Live events; returns an unsubscribe function. */
+  subscribe(listener: (event: EngineEvent) => void): () => void
   /** Live scaling of delivery threads; no job is lost or duplicated. */
   setWorkerCount(count: number): void
   workers(): WorkerInfo[]
   /** Stores a validated job, as the ingest route does. */
   enqueue: Enqueue
-  /** Read access to the store (tests, and the management API of later issues). */
+  /** Direct store access for tests and benchmarks. */
   repo(): JobsRepo
+  /** One retention pass now (it also runs on a timer). */
+  runRetention(): Promise<number>
 }
 
 /** Everything that exists only between start() and stop(). */
@@ -50,8 +68,11 @@ interface Running {
   repo: JobsRepo
   pool: WorkerPool
   dispatcher: Dispatcher
-  server: FastifyInstance
+  server: HttpServer
+  service: EngineService
   enqueue: Enqueue
+  retention: Retention
+  statsTimer: NodeJS.Timeout
   port: number
 }
 
@@ -60,6 +81,8 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
   const clock = deps.clock ?? Date.now
   const random = deps.random ?? Math.random
   const log = deps.logger
+  const events: EventBus = createEventBus(config.eventBufferSize)
+  let metrics: EngineMetrics | undefined
   let running: Running | undefined
   let isReady = false
 
@@ -68,32 +91,46 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     return running
   }
 
-  function logAttempt({ job, attempt, result, decision, isApplied }: AttemptRecord): void {
+  function onAttempt(record: AttemptRecord, stats: ReturnType<typeof createDeliveryStats>): void {
+    const { job, attempt, result, decision, isApplied } = record
     if (!isApplied) {
       log.debug({ job_id: job.id, attempt }, 'stale delivery result ignored')
       return
     }
-    const fields = {
-      job_id: job.id,
-      url: job.to_url,
-      attempt,
-      status: result.status,
-      duration_ms: Math.round(result.durationMs),
-      error: result.errorCode ?? undefined,
-    }
+    stats.record(decision.kind, result.durationMs, clock())
+    metrics?.recordAttempt(decision.kind, result.durationMs)
+    const fields = { job_id: job.id, url: job.to_url, attempt, status: result.status, duration_ms: Math.round(result.durationMs), error: result.errorCode ?? undefined }
     if (decision.kind === 'succeeded') log.info({ ...fields, outcome: 'succeeded' }, 'delivered')
     else if (decision.kind === 'retry') log.warn({ ...fields, outcome: 'retry', retry_in_ms: decision.delayMs }, 'attempt failed, will retry')
     else log.error({ ...fields, outcome: 'failed', reason: decision.reason }, 'delivery failed permanently')
+    if (!events.hasListeners()) return
+    const { update } = record
+    events.emit({
+      type: 'job:updated',
+      job: toJobSummary({
+        ...job,
+        status: update.status,
+        run_at: update.run_at,
+        last_status: update.last_status,
+        last_error: update.last_error,
+        updated_at: update.now,
+        finished_at: update.status === 'scheduled' ? null : update.now,
+      }),
+    })
+    events.emit({ type: 'attempt:finished', job_id: job.id, attempt: toAttempt(record.attemptRow, job.payload) })
   }
 
   async function start(): Promise<void> {
     const db = openDatabase(join(config.dataDir, DATABASE_FILE_NAME))
     migrate(db, undefined, clock())
+    const settingsRepo = createSettingsRepo(db)
+    Object.assign(config, resolveEngineConfig(input, configPatchOf(settingsRepo.load())))
     const repo = createJobsRepo(db)
     // Deliveries claimed by a process that died belong to no one: requeue them at once.
     const requeued = repo.handBackAll(clock())
     if (requeued > 0) log.warn({ count: requeued }, 'requeued deliveries interrupted by the previous run')
 
+    const stats = createDeliveryStats()
     // The group commit, pool and dispatcher call each other; the hooks resolve `dispatcher` late.
     // eslint-disable-next-line prefer-const -- assigned below, after the parts it needs exist
     let dispatcher: Dispatcher | undefined
@@ -124,35 +161,75 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       leaseSlackMs: config.leaseSlackMs,
       reapIntervalMs: config.reapIntervalMs,
       userAgent: `hook-slinger/${deps.version}`,
-      onAttemptRecorded: logAttempt,
+      onAttemptRecorded: (record) => onAttempt(record, stats),
+      onClaimed: (job) => {
+        if (events.hasListeners()) events.emit({ type: 'job:updated', job: toJobSummary(job) })
+      },
       onError: (error, context) => log.error({ err: error }, `failed while ${context}`),
     })
     const wake = dispatcher.wake
-    const storeJob = createEnqueue({ repo, groupCommit, retryPolicy: () => config.retryPolicy, onEnqueued: wake })
-    const enqueue: Enqueue = async (request, receivedAtMs, replayOf) => {
-      const id = await storeJob(request, receivedAtMs, replayOf)
-      log.info({ job_id: id, url: request.to_url, method: request.method }, 'queued')
-      return id
-    }
+    metrics = createMetrics({ countByStatus: repo.countByStatus, inFlight: pool.inFlight, workers: () => pool.size })
+    const storeJob = createEnqueue({
+      repo,
+      groupCommit,
+      retryPolicy: () => config.retryPolicy,
+      onEnqueued: wake,
+      onStored: (row) => {
+        metrics?.recordIngest()
+        log.info({ job_id: row.id, url: row.to_url, method: row.method }, 'queued')
+        if (events.hasListeners()) {
+          events.emit({
+            type: 'job:created',
+            job: toJobSummary({ ...row, attempt_count: 0, updated_at: row.created_at, finished_at: null, last_status: null, last_error: null }),
+          })
+        }
+      },
+    })
+    const service = createEngineService({
+      config,
+      repo,
+      query: createJobsQuery(db),
+      groupCommit,
+      pool,
+      events,
+      stats,
+      enqueue: storeJob,
+      clock,
+      wake,
+      saveSettings: settingsRepo.save,
+      loadSettings: settingsRepo.load,
+    })
+    let openApi: Record<string, unknown> | undefined
     const server = createHttpServer({
       logger: log,
       token: () => config.token,
-      bodyLimitBytes: config.bodyLimitBytes,
+      bodyLimitBytes: () => config.bodyLimitBytes,
       isReady: () => isReady,
-      enqueue,
+      enqueue: storeJob,
       clock,
+      service: () => service,
+      events: () => events,
+      metrics: () => metrics!,
+      openApiDocument: () => (openApi ??= buildOpenApiDocument(deps.version)),
+      sseHeartbeatMs: 15_000,
     })
     try {
-      await server.listen({ host: config.host, port: config.port })
+      await server.app.listen({ host: config.host, port: config.port })
     } catch (error) {
       await pool.stop(0)
       db.close()
       throw error
     }
-    const address = server.server.address()
+    const address = server.app.server.address()
     const port = typeof address === 'object' && address !== null ? address.port : config.port
-    running = { db, repo, pool, dispatcher, server, enqueue, port }
+    const retention = createRetention(db, groupCommit, config, clock, (error) => log.error({ err: error }, 'retention failed'))
+    const statsTimer = setInterval(() => {
+      if (events.hasListeners()) void service.getStats({}).then((snapshot) => events.emit({ type: 'stats:tick', stats: snapshot }))
+    }, config.statsTickIntervalMs)
+    statsTimer.unref()
+    running = { db, repo, pool, dispatcher, server, service, enqueue: storeJob, retention, statsTimer, port }
     dispatcher.start()
+    retention.start()
     isReady = true
   }
 
@@ -160,6 +237,8 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     const current = running
     if (!current) return
     isReady = false
+    clearInterval(current.statsTimer)
+    current.retention.stop()
     // Stop accepting first; requests already in progress still get their commit and their answer.
     await current.server.close()
     await current.dispatcher.stop(config.drainTimeoutMs)
@@ -176,6 +255,8 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host
       return { host: config.host, port, url: `http://${urlHost}:${port}` }
     },
+    api: () => need().service,
+    subscribe: (listener) => events.subscribe(listener),
     setWorkerCount(count) {
       const { pool, dispatcher } = need()
       pool.resize(count)
@@ -185,5 +266,6 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     workers: () => need().pool.describe(),
     enqueue: (...args) => need().enqueue(...args),
     repo: () => need().repo,
+    runRetention: () => need().retention.runOnce(),
   }
 }

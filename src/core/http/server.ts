@@ -1,32 +1,51 @@
 /**
- * The engine's HTTP server (Fastify): health check, token auth on everything else, and the ingest
- * route. The management API of later issues registers on the same instance.
+ * The engine's HTTP server (Fastify): health check, auth (token header or dashboard cookie, no
+ * cross-origin callers), the original ingest route, the management API generated from the operation
+ * table, live events (SSE), the OpenAPI document with interactive docs, and Prometheus metrics.
  *
- * Fastify because it does routing, body limits, content-type negotiation and JSON parsing (with
- * prototype-poisoning protection) faster and more carefully than hand-written node:http code.
+ * Fastify because it does routing, content-type negotiation and safe JSON parsing (prototype
+ * poisoning protection) faster and more carefully than hand-written node:http code.
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import { isSameToken, tokenFromAuthorization } from '../auth/token'
-import { createErrorHandler, HttpError } from './errors'
+import type { EngineService } from '../api/engine-service'
+import type { EventBus } from '../events'
+import { registerApiRoutes } from './api-routes'
+import { createAuthHook } from './auth'
+import { createBodyLimitHook } from './body-limit'
+import { createErrorHandler } from './errors'
+import { registerEventsRoute } from './events-route'
 import { registerIngestRoute, type IngestRouteDeps } from './ingest-route'
+import type { EngineMetrics } from './metrics'
+import { answerWithTokenPrompt, registerDocsRoutes } from './pages'
 
 export const HEALTH_PATH = '/healthz'
+/** Fastify's own ceiling; the configurable limit below it is enforced by the body-limit hook. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024
 
 export interface HttpServerDeps extends IngestRouteDeps {
   logger: Logger
-  /** Returns the current API token (it may be regenerated at runtime). */
+  /** The current API token (it may be regenerated at runtime). */
   token: () => string
-  bodyLimitBytes: number
+  bodyLimitBytes: () => number
   isReady: () => boolean
+  service: () => EngineService
+  events: () => EventBus
+  metrics: () => EngineMetrics
+  openApiDocument: () => Record<string, unknown>
+  sseHeartbeatMs: number
 }
 
-const AUTH_HELP = "Missing or invalid API token: send the header 'Authorization: Token <token>' (see `hook-slinger token`)"
+export interface HttpServer {
+  app: FastifyInstance
+  /** Ends open event streams, then closes the server. */
+  close(): Promise<void>
+}
 
-export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
+export function createHttpServer(deps: HttpServerDeps): HttpServer {
   const app = Fastify({
     logger: false,
-    bodyLimit: deps.bodyLimitBytes,
+    bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     // Ingest is fire-and-forget for callers, so keep their connections warm between jobs.
@@ -38,18 +57,29 @@ export function createHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send({ detail: 'Not Found' })
   })
-
-  app.addHook('onRequest', async (request) => {
-    if (request.url === HEALTH_PATH) return
-    const given = tokenFromAuthorization(request.headers.authorization)
-    if (given === null || !isSameToken(given, deps.token())) throw new HttpError(403, AUTH_HELP, 'forbidden')
-  })
+  app.addHook('onRequest', createAuthHook({ token: deps.token, onUnauthenticatedPage: answerWithTokenPrompt }))
+  app.addHook('preParsing', createBodyLimitHook(deps.bodyLimitBytes))
 
   app.get(HEALTH_PATH, async (_request, reply) => {
     if (!deps.isReady()) return reply.code(503).send({ status: 'stopping' })
     return { status: 'ok' }
   })
-
   registerIngestRoute(app, deps)
-  return app
+  registerApiRoutes(app, deps.service)
+  const streams = new Set<() => void>()
+  registerEventsRoute(app, { events: deps.events, heartbeatMs: deps.sseHeartbeatMs, streams })
+  app.get('/openapi.json', async () => deps.openApiDocument())
+  registerDocsRoutes(app)
+  app.get('/metrics', async (_request, reply) => {
+    const { registry } = deps.metrics()
+    return reply.header('content-type', registry.contentType).send(await registry.metrics())
+  })
+
+  return {
+    app,
+    async close() {
+      for (const end of [...streams]) end()
+      await app.close()
+    },
+  }
 }

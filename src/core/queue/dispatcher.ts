@@ -20,6 +20,8 @@ export interface AttemptRecord {
   attempt: number
   result: DeliveryResult
   decision: RetryDecision
+  update: CompletionUpdate
+  attemptRow: AttemptRow
   /** False when the claim was stale (expired lease or handed back) and nothing was written. */
   isApplied: boolean
 }
@@ -38,6 +40,8 @@ export interface DispatcherDeps {
   reapIntervalMs: number
   userAgent: string
   onAttemptRecorded?: (record: AttemptRecord) => void
+  /** A job was claimed and handed to a delivery thread. */
+  onClaimed?: (job: ClaimedJobRow) => void
   onError?: (error: unknown, context: string) => void
 }
 
@@ -145,7 +149,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     deps.groupCommit
       .submit(() => deps.repo.complete(update, attemptRow))
-      .then((isApplied) => deps.onAttemptRecorded?.({ job, attempt, result, decision, isApplied }))
+      .then((isApplied) => deps.onAttemptRecorded?.({ job, attempt, result, decision, update, attemptRow, isApplied }))
       // The row keeps its lease; the reaper requeues it once the lease expires (at-least-once).
       .catch((error: unknown) => deps.onError?.(error, 'recording an attempt'))
   }
@@ -177,7 +181,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     afterCommit() {
       const batch = claimed
       claimed = []
-      for (const job of batch) dispatch(job)
+      for (const job of batch) {
+        dispatch(job)
+        deps.onClaimed?.(job)
+      }
       if (claimAsked > 0 && batch.length < claimAsked) {
         // Nothing more is due now: sleep until the next run_at instead of polling.
         wantsClaim = false

@@ -23,6 +23,8 @@ export interface EnqueueDeps {
   retryPolicy: () => RetryPolicy
   /** Called synchronously before the write is submitted, so the same commit can claim the job. */
   onEnqueued: () => void
+  /** Called after the commit that stored the job. */
+  onStored?: (row: NewJobRow) => void
 }
 
 export function createEnqueue(deps: EnqueueDeps): Enqueue {
@@ -53,6 +55,9 @@ export function createEnqueue(deps: EnqueueDeps): Enqueue {
       created_at: receivedAtMs,
     }
     deps.onEnqueued()
-    return deps.groupCommit.submit(() => deps.repo.insertJob(row)).then(() => row.id)
+    return deps.groupCommit.submit(
+      () => deps.repo.insertJob(row),
+      () => deps.onStored?.(row),
+    ).then(() => row.id)
   }
 }

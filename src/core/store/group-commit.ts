@@ -18,13 +18,18 @@ export interface GroupCommitHooks {
 
 interface PendingWrite {
   apply: () => unknown
+  onCommitted: ((value: unknown) => void) | undefined
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
 }
 
 export interface GroupCommit {
-  /** Queues a synchronous write for the next flush; resolves with its return value once committed. */
-  submit<T>(apply: () => T): Promise<T>
+  /**
+   * Queues a synchronous write for the next flush; resolves with its return value once committed.
+   * `onCommitted` runs synchronously right after the commit, before the `afterCommit` hook, so what
+   * it announces (e.g. a job:created event) comes before anything the hook does with the same rows.
+   */
+  submit<T>(apply: () => T, onCommitted?: (value: T) => void): Promise<T>
   /** Schedules a flush even with no writes pending (e.g. to claim newly due jobs). */
   request(): void
   /** Flushes now, synchronously. */
@@ -74,16 +79,20 @@ export function createGroupCommit(db: Db, hooks: GroupCommitHooks = {}): GroupCo
     }
     batch.forEach((write, i) => {
       const result = results[i]
-      if (result?.ok) write.resolve(result.value)
-      else write.reject(result?.error)
+      if (result?.ok) {
+        write.onCommitted?.(result.value)
+        write.resolve(result.value)
+      } else {
+        write.reject(result?.error)
+      }
     })
     hooks.afterCommit?.()
   }
 
   return {
-    submit<T>(apply: () => T): Promise<T> {
+    submit<T>(apply: () => T, onCommitted?: (value: T) => void): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        pending.push({ apply, resolve: resolve as (value: unknown) => void, reject })
+        pending.push({ apply, onCommitted: onCommitted as ((value: unknown) => void) | undefined, resolve: resolve as (value: unknown) => void, reject })
         schedule()
       })
     },

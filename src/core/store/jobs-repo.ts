@@ -22,19 +22,32 @@ export interface NewJobRow {
   created_at: number
 }
 
-/** What a delivery needs, returned by a claim. */
-export interface ClaimedJobRow {
-  seq: number
+/** The columns a job summary (lists, events) is made of. */
+export interface SummaryRow {
   id: string
+  status: JobStatus
   to_url: string
   method: string
+  tag: string | null
+  grp: string | null
+  attempt_count: number
+  max_attempts: number
+  run_at: number
+  created_at: number
+  updated_at: number
+  finished_at: number | null
+  last_status: number | null
+  last_error: string | null
+  replay_of: string | null
+}
+
+/** What a delivery needs (and its summary), returned by a claim. */
+export interface ClaimedJobRow extends SummaryRow {
+  seq: number
   headers_json: string
   to_auth: string | null
   payload: string
-  attempt_count: number
-  max_attempts: number
   retry_json: string | null
-  run_at: number
 }
 
 export interface AttemptRow {
@@ -88,7 +101,8 @@ export function createJobsRepo(db: Db) {
                     lease_until = :lease_until, updated_at = :now
     WHERE seq IN (SELECT seq FROM jobs WHERE status IN ('queued','scheduled') AND run_at <= :now
                   ORDER BY run_at LIMIT :limit)
-    RETURNING seq, id, to_url, method, headers_json, to_auth, payload, attempt_count, max_attempts, retry_json, run_at`)
+    RETURNING seq, id, status, to_url, method, tag, grp, attempt_count, max_attempts, run_at, created_at, updated_at,
+              finished_at, last_status, last_error, replay_of, headers_json, to_auth, payload, retry_json`)
 
   // Fenced: a late result from an expired or handed-back claim matches no row and changes nothing.
   const completeJob = db.prepare<CompletionUpdate>(`
@@ -122,9 +136,22 @@ export function createJobsRepo(db: Db) {
 
   const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?')
   const attemptsOf = db.prepare<[number], AttemptRow>('SELECT * FROM attempts WHERE job_seq = ? ORDER BY number')
-  const countByStatus = db.prepare<[], { status: JobStatus; n: number }>(
-    'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status',
-  )
+  // Kept by triggers (migration 002), so this is O(1) however large the store.
+  const countByStatus = db.prepare<[], { status: JobStatus; n: number }>('SELECT status, n FROM job_counts')
+  const bySeq = db.prepare<[number], JobRow>('SELECT * FROM jobs WHERE seq = ?')
+  const oldestDue = db
+    .prepare<[number], number | null>(`SELECT MIN(run_at) FROM jobs WHERE status IN ('queued','scheduled') AND run_at <= ?`)
+    .pluck()
+
+  // A failed (or cancelled) job gets a fresh round of attempts; a scheduled one is simply due now.
+  const retryNow = db.prepare<{ seq: number; now: number; extra_attempts: number }>(`
+    UPDATE jobs SET status = 'queued', run_at = :now, updated_at = :now, finished_at = NULL,
+                    max_attempts = CASE WHEN status = 'scheduled' THEN max_attempts ELSE attempt_count + :extra_attempts END
+    WHERE seq = :seq AND status IN ('failed','scheduled','cancelled')`)
+  const cancel = db.prepare<{ seq: number; now: number }>(`
+    UPDATE jobs SET status = 'cancelled', updated_at = :now, finished_at = :now
+    WHERE seq = :seq AND status IN ('queued','scheduled')`)
+  const deleteBySeq = db.prepare<[number]>('DELETE FROM jobs WHERE seq = ?')
 
   return {
     insertJob: (row: NewJobRow): void => {
@@ -145,6 +172,12 @@ export function createJobsRepo(db: Db) {
     reapExpired: (nowMs: number): number => reapExpired.run({ now: nowMs }).changes,
     nextDueAt: (): number | null => nextDueAt.get() ?? null,
     getById: (id: string): JobRow | undefined => byId.get(id),
+    getBySeq: (seq: number): JobRow | undefined => bySeq.get(seq),
+    oldestDueAt: (nowMs: number): number | null => oldestDue.get(nowMs) ?? null,
+    retryNow: (seq: number, nowMs: number, extraAttempts: number): boolean =>
+      retryNow.run({ seq, now: nowMs, extra_attempts: extraAttempts }).changes === 1,
+    cancel: (seq: number, nowMs: number): boolean => cancel.run({ seq, now: nowMs }).changes === 1,
+    delete: (seq: number): boolean => deleteBySeq.run(seq).changes === 1,
     attemptsOf: (seq: number): AttemptRow[] => attemptsOf.all(seq),
     countByStatus: (): Partial<Record<JobStatus, number>> =>
       Object.fromEntries(countByStatus.all().map((row) => [row.status, row.n])),

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { Db } from './database'
 import { INITIAL_SCHEMA } from './schema/001-initial'
+import { COUNTS_AND_FILTERS } from './schema/002-counts-and-filters'
 
 export interface Migration {
   id: number
@@ -13,7 +14,10 @@ export interface Migration {
   sql: string
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'initial', sql: INITIAL_SCHEMA }]
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'initial', sql: INITIAL_SCHEMA },
+  { id: 2, name: 'counts-and-filters', sql: COUNTS_AND_FILTERS },
+]
 
 export function hashMigration(sql: string): string {
   return createHash('sha256').update(sql).digest('hex')

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { isSafeHeaderValue, isValidHeaderName, RESERVED_HEADER_NAMES } from './http-header'
 import { RetryPolicy } from './retry-policy'
 import { checkTargetUrl } from './target-url'
+import { detailOf } from './zod-detail'
 
 export const MAX_LABEL_LENGTH = 255
 export const MAX_EXTRA_HEADERS = 64
@@ -22,7 +23,7 @@ const jsonObject = z.custom<Record<string, unknown>>(
 )
 
 /** Field types only; the semantic URL and header checks follow in `validateIngest`. */
-const IngestBodySchema = z.object({
+export const IngestBody = z.object({
   to_url: z.string({ error: 'is required and must be a string' }),
   to_auth: z.string().max(MAX_HEADER_VALUE_LENGTH).nullable().optional(),
   tag: label,
@@ -47,6 +48,14 @@ export interface IngestRequest {
   retry: RetryPolicy | null
 }
 
+export const IngestAcceptedSchema = z.object({
+  status: z.literal('queued'),
+  ok: z.literal(true),
+  message: z.literal('Webhook registration successful.'),
+  job_id: z.string(),
+  queued_at: z.string(),
+})
+
 /** The 202 answer, byte-compatible in shape with the original. */
 export interface IngestAccepted {
   status: 'queued'
@@ -60,21 +69,14 @@ export type IngestValidation =
   | { ok: true; value: IngestRequest }
   | { ok: false; status: 400 | 422; detail: string }
 
-function describePath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? 'body' : path.map(String).join('.')
-}
-
 /** Validates a parsed JSON body. 400 for a bad `to_url` (as documented), 422 for other schema violations. */
 export function validateIngest(body: unknown): IngestValidation {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, status: 422, detail: 'body: must be a JSON object with to_url and payload' }
   }
-  const parsed = IngestBodySchema.safeParse(body)
+  const parsed = IngestBody.safeParse(body)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue ? describePath(issue.path) : 'body'
-    const message = issue?.message ?? 'is invalid'
-    return { ok: false, status: 422, detail: `${where}: ${message}` }
+    return { ok: false, status: 422, detail: detailOf(parsed.error) }
   }
   const input = parsed.data
   const target = checkTargetUrl(input.to_url)

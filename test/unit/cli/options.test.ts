@@ -6,16 +6,16 @@ const HOME = '/home/dev'
 const env = (vars: Record<string, string> = {}) => ({ HOME, XDG_DATA_HOME: '/home/dev/.local/share', ...vars })
 
 describe('parseCliOptions', () => {
-  it('defaults to the original port on loopback with the original retry policy', () => {
+  it('defaults to the original port on loopback and leaves UI-settable values to the engine', () => {
     const options = parseCliOptions(['serve'], env())
     expect(options).toMatchObject({
       command: 'serve',
       host: '127.0.0.1',
       port: 5000,
-      workerCount: 2,
+      workerCount: undefined,
       token: null,
-      requestTimeoutMs: 30_000,
-      retryPolicy: { strategy: 'fixed', max_retries: 3, interval_ms: 5000 },
+      requestTimeoutMs: undefined,
+      retryPolicy: undefined,
       logLevel: 'info',
     })
     expect(options.dataDir).toBe('/home/dev/.local/share/hook-slinger')
@@ -24,6 +24,11 @@ describe('parseCliOptions', () => {
   it("reads the original's environment names", () => {
     const options = parseCliOptions(['serve'], env({ API_TOKEN: 'abc', HTTP_TIMEOUT: '2.5', MAX_RETRIES: '7', INTERVAL: '1', LOG_LEVEL: 'DEBUG' }))
     expect(options).toMatchObject({ token: 'abc', requestTimeoutMs: 2500, retryPolicy: { max_retries: 7, interval_ms: 1000 }, logLevel: 'debug' })
+  })
+
+  it('fills the other half of the original policy when only one knob is set', () => {
+    expect(parseCliOptions(['serve'], env({ MAX_RETRIES: '1' })).retryPolicy).toEqual({ strategy: 'fixed', max_retries: 1, interval_ms: 5000 })
+    expect(parseCliOptions(['serve'], env({ INTERVAL: '2' })).retryPolicy).toEqual({ strategy: 'fixed', max_retries: 3, interval_ms: 2000 })
   })
 
   it('lets flags win over the environment', () => {
