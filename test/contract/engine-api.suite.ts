@@ -86,6 +86,13 @@ export function describeEngineApiContract(transport: string, makeClient: (t: Tes
       expect(odd.items.map((j) => j.tag)).toEqual(['odd', 'odd', 'odd'])
       expect(odd.total).toBe(3)
       expect((await client.listJobs({ q: 'page-4' })).items.map((j) => j.id)).toEqual([ids[4]])
+      // Substring, case-insensitive, quotes and LIKE wildcards taken literally; short texts fall back to a scan.
+      expect((await client.listJobs({ q: 'PAGE-4' })).items.map((j) => j.id)).toEqual([ids[4]])
+      expect((await client.listJobs({ q: '"page-4' })).total).toBe(0)
+      expect((await client.listJobs({ q: 'page_%' })).total).toBe(0)
+      expect((await client.listJobs({ q: 'od', group: 'paging' })).items.map((j) => j.tag)).toEqual(['odd', 'odd', 'odd'])
+      const exact = await client.listJobs({ q: 'paging' })
+      expect(exact).toMatchObject({ total: 7, is_total_exact: true })
       expect((await client.listJobs({ to_url: '/ok/page-' })).total).toBeGreaterThanOrEqual(7)
       expect((await client.listJobs({ status: ['succeeded'], group: 'paging' })).total).toBe(7)
       expect((await client.listJobs({ status: ['failed', 'cancelled'], group: 'paging' })).total).toBe(0)

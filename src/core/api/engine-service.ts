@@ -92,10 +92,12 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
       const rows = query.page(input, input.limit + 1, before)
       const page = rows.slice(0, input.limit)
       const last = page[page.length - 1]
+      const { total, isExact } = query.count(input)
       return {
         items: page.map(toJob),
         next_cursor: rows.length > input.limit && last ? String(last.seq) : null,
-        total: query.count(input),
+        total,
+        is_total_exact: isExact,
       }
     },
 
@@ -147,7 +149,7 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
     async bulkJobs(input) {
       if (input.dry_run) {
         const filter = input.action === 'cancel' ? narrow(input.filter, ['queued', 'scheduled']) : input.action === 'retry' ? narrow(input.filter, ['failed', 'scheduled', 'cancelled']) : input.filter
-        return { action: input.action, dry_run: true, count: filter ? query.count(filter) : 0 }
+        return { action: input.action, dry_run: true, count: filter ? query.count(filter, null).total : 0 }
       }
       let count = 0
       if (input.action === 'delete') {

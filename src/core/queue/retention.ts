@@ -26,7 +26,7 @@ export function createRetention(
   // The partial index on finished_at walks only finished jobs, oldest first.
   const deleteBatch = db.prepare<{ statuses_json: string; before: number; limit: number }>(`
     DELETE FROM jobs WHERE seq IN (
-      SELECT seq FROM jobs
+      SELECT seq FROM jobs INDEXED BY jobs_finished
       WHERE finished_at IS NOT NULL AND finished_at < :before AND status IN (SELECT value FROM json_each(:statuses_json))
       ORDER BY finished_at LIMIT :limit)`)
   let timer: NodeJS.Timeout | undefined

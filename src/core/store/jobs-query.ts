@@ -1,7 +1,8 @@
 /**
  * Filtered reads over `jobs` for the management API: the newest-first list with cursor pagination,
- * totals, and the batches bulk actions and retention walk through. Statements are prepared once
- * per distinct filter shape and cached.
+ * totals, and the batches bulk actions walk through. Text filters (`q`, `to_url`) go through the
+ * trigram index (migration 003) when they are at least 3 characters long, and fall back to LIKE
+ * below that. Statements are prepared once per distinct filter shape and cached.
  */
 import type { JobFilter } from '../../shared/contract/inputs'
 import type { JobStatus } from '../../shared/wire/job-status'
@@ -11,55 +12,102 @@ import type { JobRow } from './jobs-repo'
 type Params = Record<string, string | number>
 
 interface Where {
+  /** Conditions on `jobs AS j`. */
   sql: string
   params: Params
+  /** An FTS5 query for the text filters, or null. */
+  match: string | null
   /** True when job_counts can answer the total (no filter, or statuses only). */
   isCountable: boolean
 }
+
+/** Totals beyond this are reported as "at least" instead of being counted row by row. */
+export const COUNT_CAP = 10_000
+const TRIGRAM = 3
 
 /** `%`, `_` and `\` are literal in a user's search text. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
+/** A quoted FTS5 phrase: with the trigram tokenizer it matches the text as a substring, case-insensitively. */
+function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`
+}
+
 export function buildWhere(filter: JobFilter): Where {
   const clauses: string[] = []
   const params: Params = {}
+  const match: string[] = []
   if (filter.status && filter.status.length > 0) {
     const names = filter.status.map((status, i) => {
       params[`status${i}`] = status
       return `:status${i}`
     })
-    clauses.push(`status IN (${names.join(', ')})`)
+    clauses.push(`j.status IN (${names.join(', ')})`)
   }
   if (filter.group !== undefined) {
-    clauses.push('grp = :grp')
+    clauses.push('j.grp = :grp')
     params['grp'] = filter.group
   }
   if (filter.tag !== undefined) {
-    clauses.push('tag = :tag')
+    clauses.push('j.tag = :tag')
     params['tag'] = filter.tag
   }
   if (filter.to_url !== undefined && filter.to_url !== '') {
-    clauses.push(`to_url LIKE :to_url ESCAPE '\\'`)
-    params['to_url'] = likePattern(filter.to_url)
+    if (filter.to_url.length >= TRIGRAM) {
+      match.push(`to_url : ${phrase(filter.to_url)}`)
+    } else {
+      clauses.push(`j.to_url LIKE :to_url ESCAPE '\\'`)
+      params['to_url'] = likePattern(filter.to_url)
+    }
   }
   if (filter.q !== undefined && filter.q !== '') {
-    clauses.push(
-      `(id LIKE :q ESCAPE '\\' OR to_url LIKE :q ESCAPE '\\' OR tag LIKE :q ESCAPE '\\' OR grp LIKE :q ESCAPE '\\' OR payload LIKE :q ESCAPE '\\')`,
-    )
-    params['q'] = likePattern(filter.q)
+    if (filter.q.length >= TRIGRAM) {
+      match.push(phrase(filter.q))
+    } else {
+      const columns = ['j.id', 'j.to_url', 'j.tag', 'j.grp', 'j.payload']
+      clauses.push(`(${columns.map((c) => `${c} LIKE :q ESCAPE '\\'`).join(' OR ')})`)
+      params['q'] = likePattern(filter.q)
+    }
   }
   if (filter.created_after !== undefined) {
-    clauses.push('created_at >= :created_after')
+    clauses.push('j.created_at >= :created_after')
     params['created_after'] = filter.created_after
   }
   if (filter.created_before !== undefined) {
-    clauses.push('created_at < :created_before')
+    clauses.push('j.created_at < :created_before')
     params['created_before'] = filter.created_before
   }
-  const onlyStatus = Object.keys(params).every((key) => key.startsWith('status'))
-  return { sql: clauses.length > 0 ? clauses.join(' AND ') : '1', params, isCountable: onlyStatus }
+  const onlyStatus = match.length === 0 && Object.keys(params).every((key) => key.startsWith('status'))
+  return {
+    sql: clauses.length > 0 ? clauses.join(' AND ') : '1',
+    params,
+    match: match.length > 0 ? match.map((m) => `(${m})`).join(' AND ') : null,
+    isCountable: onlyStatus,
+  }
+}
+
+/** FROM and WHERE for a filter: the trigram index drives the scan (newest first) when there is text to match. */
+function source(where: Where, beforeSeq: number | null): { sql: string; order: string; params: Params } {
+  const params: Params = { ...where.params }
+  if (beforeSeq !== null) params['before_seq'] = beforeSeq
+  if (where.match !== null) {
+    params['match'] = where.match
+    const cursor = beforeSeq === null ? '' : ' AND jobs_fts.rowid < :before_seq'
+    return {
+      sql: `FROM jobs_fts JOIN jobs AS j ON j.seq = jobs_fts.rowid WHERE jobs_fts MATCH :match AND ${where.sql}${cursor}`,
+      order: 'ORDER BY jobs_fts.rowid DESC',
+      params,
+    }
+  }
+  const cursor = beforeSeq === null ? '' : ' AND j.seq < :before_seq'
+  return { sql: `FROM jobs AS j WHERE ${where.sql}${cursor}`, order: 'ORDER BY j.seq DESC', params }
+}
+
+export interface Total {
+  total: number
+  isExact: boolean
 }
 
 export type JobsQuery = ReturnType<typeof createJobsQuery>
@@ -76,32 +124,33 @@ export function createJobsQuery(db: Db) {
   }
   const counts = db.prepare<[], { status: JobStatus; n: number }>('SELECT status, n FROM job_counts')
 
-  function count(filter: JobFilter): number {
-    const where = buildWhere(filter)
-    if (where.isCountable) {
-      const wanted = filter.status && filter.status.length > 0 ? new Set(filter.status) : null
-      return counts.all().reduce((sum, row) => (wanted === null || wanted.has(row.status) ? sum + row.n : sum), 0)
-    }
-    return (prepare(`SELECT COUNT(*) AS n FROM jobs WHERE ${where.sql}`).get(where.params) as { n: number }).n
-  }
-
   return {
     /** A page of jobs, newest first, strictly older than `beforeSeq` when given. */
     page(filter: JobFilter, limit: number, beforeSeq: number | null): JobRow[] {
-      const where = buildWhere(filter)
-      const cursor = beforeSeq === null ? '' : ' AND seq < :before_seq'
-      const params = beforeSeq === null ? where.params : { ...where.params, before_seq: beforeSeq }
-      return prepare(`SELECT * FROM jobs WHERE ${where.sql}${cursor} ORDER BY seq DESC LIMIT :limit`).all({ ...params, limit }) as JobRow[]
+      const from = source(buildWhere(filter), beforeSeq)
+      return prepare(`SELECT j.* ${from.sql} ${from.order} LIMIT :limit`).all({ ...from.params, limit }) as JobRow[]
     },
-    count,
+
+    /** Matching jobs: exact from job_counts for status filters, otherwise counted up to `cap` (null: no cap). */
+    count(filter: JobFilter, cap: number | null = COUNT_CAP): Total {
+      const where = buildWhere(filter)
+      if (where.isCountable) {
+        const wanted = filter.status && filter.status.length > 0 ? new Set(filter.status) : null
+        const total = counts.all().reduce((sum, row) => (wanted === null || wanted.has(row.status) ? sum + row.n : sum), 0)
+        return { total, isExact: true }
+      }
+      const from = source(where, null)
+      const limit = cap === null ? '' : ` LIMIT ${cap + 1}`
+      const { n } = prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from.sql}${limit})`).get(from.params) as { n: number }
+      return cap !== null && n > cap ? { total: cap, isExact: false } : { total: n, isExact: true }
+    },
+
     /** Up to `limit` seqs matching the filter below `beforeSeq` (newest first): one batch of a bulk action. */
     seqBatch(filter: JobFilter, limit: number, beforeSeq: number | null): number[] {
-      const where = buildWhere(filter)
-      const cursor = beforeSeq === null ? '' : ' AND seq < :before_seq'
-      const params = beforeSeq === null ? where.params : { ...where.params, before_seq: beforeSeq }
-      return prepare(`SELECT seq FROM jobs WHERE ${where.sql}${cursor} ORDER BY seq DESC LIMIT :limit`)
+      const from = source(buildWhere(filter), beforeSeq)
+      return prepare(`SELECT j.seq ${from.sql} ${from.order} LIMIT :limit`)
         .pluck()
-        .all({ ...params, limit }) as number[]
+        .all({ ...from.params, limit }) as number[]
     },
   }
 }

@@ -96,10 +96,11 @@ export function createJobsRepo(db: Db) {
             :run_at, :max_attempts, :replay_of, :created_at, :created_at)`)
 
   // One statement claims a batch: the subquery walks the partial due-index in run_at order.
+  // INDEXED BY pins the plan: left alone, the planner prefers (status, seq) and sorts every due row.
   const claimDue = db.prepare<{ now: number; lease_until: number; limit: number }, ClaimedJobRow>(`
     UPDATE jobs SET status = 'delivering', attempt_count = attempt_count + 1,
                     lease_until = :lease_until, updated_at = :now
-    WHERE seq IN (SELECT seq FROM jobs WHERE status IN ('queued','scheduled') AND run_at <= :now
+    WHERE seq IN (SELECT seq FROM jobs INDEXED BY jobs_due WHERE status IN ('queued','scheduled') AND run_at <= :now
                   ORDER BY run_at LIMIT :limit)
     RETURNING seq, id, status, to_url, method, tag, grp, attempt_count, max_attempts, run_at, created_at, updated_at,
               finished_at, last_status, last_error, replay_of, headers_json, to_auth, payload, retry_json`)
@@ -128,10 +129,10 @@ export function createJobsRepo(db: Db) {
 
   const reapExpired = db.prepare<{ now: number }>(`
     UPDATE jobs SET status = 'queued', lease_until = NULL, updated_at = :now
-    WHERE status = 'delivering' AND lease_until < :now`)
+    WHERE seq IN (SELECT seq FROM jobs INDEXED BY jobs_leased WHERE status = 'delivering' AND lease_until < :now)`)
 
   const nextDueAt = db
-    .prepare<[], number | null>(`SELECT MIN(run_at) FROM jobs WHERE status IN ('queued','scheduled')`)
+    .prepare<[], number | null>(`SELECT MIN(run_at) FROM jobs INDEXED BY jobs_due WHERE status IN ('queued','scheduled')`)
     .pluck()
 
   const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?')
@@ -140,7 +141,7 @@ export function createJobsRepo(db: Db) {
   const countByStatus = db.prepare<[], { status: JobStatus; n: number }>('SELECT status, n FROM job_counts')
   const bySeq = db.prepare<[number], JobRow>('SELECT * FROM jobs WHERE seq = ?')
   const oldestDue = db
-    .prepare<[number], number | null>(`SELECT MIN(run_at) FROM jobs WHERE status IN ('queued','scheduled') AND run_at <= ?`)
+    .prepare<[number], number | null>(`SELECT MIN(run_at) FROM jobs INDEXED BY jobs_due WHERE status IN ('queued','scheduled') AND run_at <= ?`)
     .pluck()
 
   // A failed (or cancelled) job gets a fresh round of attempts; a scheduled one is simply due now.

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Db } from './database'
 import { INITIAL_SCHEMA } from './schema/001-initial'
 import { COUNTS_AND_FILTERS } from './schema/002-counts-and-filters'
+import { SEARCH_INDEX } from './schema/003-search'
 
 export interface Migration {
   id: number
@@ -17,6 +18,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'initial', sql: INITIAL_SCHEMA },
   { id: 2, name: 'counts-and-filters', sql: COUNTS_AND_FILTERS },
+  { id: 3, name: 'search', sql: SEARCH_INDEX },
 ]
 
 export function hashMigration(sql: string): string {

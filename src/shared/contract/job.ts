@@ -68,7 +68,9 @@ export const JobPage = z.object({
   items: z.array(Job),
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   next_cursor: z.string().nullable(),
-  /** Jobs matching the filter, all pages together. */
+  /** Jobs matching the filter, all pages together (see is_total_exact). */
   total: z.number().int(),
+  /** False when a text filter matched more than 10,000 jobs: `total` then means "at least". */
+  is_total_exact: z.boolean(),
 })
 export type JobPage = z.infer<typeof JobPage>
