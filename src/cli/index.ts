@@ -3,7 +3,7 @@
  * the data dir, token, logger and worker path, and hands them to `createEngine`. It must run under
  * plain Node (CI proves the built bundle never requires electron).
  */
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadOrCreateToken, tokenFilePath } from '../core/auth/token'
 import { createEngine } from '../core/engine'
@@ -22,6 +22,12 @@ function workerScript(): WorkerScript {
   return { path: join(__dirname, 'delivery-worker.js') }
 }
 
+/** The built web UI: beside the CLI bundle (out/renderer), or the last build when running from sources. */
+function uiDir(): string | null {
+  const dir = __filename.endsWith('.ts') ? join(__dirname, '..', '..', 'out', 'renderer') : join(__dirname, '..', 'renderer')
+  return existsSync(join(dir, 'index.html')) ? dir : null
+}
+
 function prepareDataDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
 }
@@ -36,6 +42,8 @@ async function serve(options: CliOptions): Promise<void> {
       host: options.host,
       port: options.port,
       token,
+      tokenFile: options.token ? null : tokenFilePath(options.dataDir),
+      uiDir: uiDir(),
       workerCount: options.workerCount,
       requestTimeoutMs: options.requestTimeoutMs,
       retryPolicy: options.retryPolicy,
@@ -44,15 +52,20 @@ async function serve(options: CliOptions): Promise<void> {
   )
   await engine.start()
   const { url } = engine.address()
+  const isTty = process.stdout.isTTY === true
+  // The token goes into the printed link only on a terminal: JSON logs tend to travel to log stores.
+  const dashboard = engine.config.uiDir === null ? null : isTty ? `${url}/?token=${encodeURIComponent(token)}` : `${url}/?token=<token>`
   // The ready banner is printed whatever LOG_LEVEL says: it is how a user (or a script) finds the port.
   logger.child({}, { level: 'info' }).info(
     {
       ingest_url: `${url}${INGEST_PATH}`,
+      dashboard_url: dashboard ?? undefined,
       data_dir: options.dataDir,
       token_source: options.token ? 'API_TOKEN' : tokenFilePath(options.dataDir),
     },
     `Hook Slinger ${version} ready: POST ${url}${INGEST_PATH} with 'Authorization: Token <token>' ` +
-      (options.token ? '(token from API_TOKEN)' : `(token in ${tokenFilePath(options.dataDir)}; print it with 'hook-slinger token')`),
+      (options.token ? '(token from API_TOKEN)' : `(token in ${tokenFilePath(options.dataDir)}; print it with 'hook-slinger token')`) +
+      (dashboard ? ` — dashboard: ${dashboard}` : ''),
   )
   if (options.host !== '127.0.0.1' && options.host !== '::1' && options.host !== 'localhost') {
     logger.warn({ host: options.host }, 'listening beyond this machine: the API token is now the only guard')

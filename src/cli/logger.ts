@@ -29,7 +29,7 @@ export function createCliLogger(level: LogLevel, isTty: boolean): Logger {
     const stream = pretty({
       colorize: true,
       translateTime: 'HH:MM:ss.l',
-      ignore: ['pid', 'hostname', 'outcome', ...INLINE_FIELDS].join(','),
+      ignore: ['pid', 'hostname', 'outcome', 'ingest_url', 'dashboard_url', 'data_dir', 'token_source', ...INLINE_FIELDS].join(','),
       singleLine: true,
       messageFormat: formatLine,
       sync: true,

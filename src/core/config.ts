@@ -13,6 +13,10 @@ export interface EngineConfig {
   port: number
   /** The API token every request but the health check must present. */
   token: string
+  /** Where the generated token is stored (so it can be regenerated); null when the host configured it. */
+  tokenFile: string | null
+  /** The built web UI (index.html + assets/) to serve at `/`; null serves no UI. */
+  uiDir: string | null
   /** Delivery worker threads. Default 2. */
   workerCount: number
   /** Concurrent deliveries per worker thread. Default 64. */
@@ -60,6 +64,8 @@ export const ENGINE_DEFAULTS = {
   leaseSlackMs: 30_000,
   reapIntervalMs: 10_000,
   drainTimeoutMs: 10_000,
+  tokenFile: null,
+  uiDir: null,
   retentionSucceededDays: 7,
   retentionFailedDays: 30,
   retentionIntervalMs: 60_000,

@@ -212,6 +212,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       metrics: () => metrics!,
       openApiDocument: () => (openApi ??= buildOpenApiDocument(deps.version)),
       sseHeartbeatMs: 15_000,
+      uiDir: config.uiDir,
     })
     try {
       await server.app.listen({ host: config.host, port: config.port })

@@ -6,6 +6,7 @@
 import type { ParsedInput, OperationName, Output } from '../../shared/contract/operations'
 import { EngineError } from '../../shared/contract/errors'
 import { validateIngest } from '../../shared/wire/ingest'
+import { generateToken, storeToken } from '../auth/token'
 import { maxAttemptsOf } from '../../shared/wire/retry-policy'
 import { JOB_STATUSES, type JobStatus } from '../../shared/wire/job-status'
 import type { EngineConfig } from '../config'
@@ -101,6 +102,15 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
       }
     },
 
+    async sendJob(input) {
+      const check = validateIngest(input)
+      if (!check.ok) throw new EngineError('invalid_request', check.detail)
+      const id = await deps.enqueue(check.value, clock())
+      const created = repo.getById(id)
+      if (!created) throw new EngineError('not_found', 'the job was deleted meanwhile')
+      return toJobSummary(created)
+    },
+
     async getJob({ id }) {
       const row = find(id)
       return { ...toJob(row), attempts: repo.attemptsOf(row.seq).map((a) => toAttempt(a, row.payload)) }
@@ -194,6 +204,18 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
     async setWorkers({ count }) {
       await applySettings({ worker_count: count })
       return workersOf(deps.pool)
+    },
+
+    async getToken() {
+      return { token: config.token, source: config.tokenFile === null ? ('configured' as const) : ('generated' as const) }
+    },
+
+    async regenerateToken() {
+      if (config.tokenFile === null) throw new EngineError('conflict', 'the token is configured (API_TOKEN or --token); change it there')
+      const token = generateToken()
+      storeToken(config.tokenFile, token)
+      config.token = token
+      return { token, source: 'generated' as const }
     },
 
     async getSettings() {

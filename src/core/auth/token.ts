@@ -28,9 +28,14 @@ export function loadOrCreateToken(dataDir: string): string {
     if (stored !== '') return stored
   }
   const token = generateToken()
+  storeToken(file, token)
+  return token
+}
+
+/** Writes a token file readable by its owner only. */
+export function storeToken(file: string, token: string): void {
   writeFileSync(file, `${token}\n`, { mode: 0o600 })
   chmodSync(file, 0o600)
-  return token
 }
 
 /**

@@ -18,6 +18,7 @@ import { registerEventsRoute } from './events-route'
 import { registerIngestRoute, type IngestRouteDeps } from './ingest-route'
 import type { EngineMetrics } from './metrics'
 import { answerWithTokenPrompt, registerDocsRoutes } from './pages'
+import { registerUiRoutes } from './ui-routes'
 
 export const HEALTH_PATH = '/healthz'
 /** Fastify's own ceiling; the configurable limit below it is enforced by the body-limit hook. */
@@ -34,6 +35,8 @@ export interface HttpServerDeps extends IngestRouteDeps {
   metrics: () => EngineMetrics
   openApiDocument: () => Record<string, unknown>
   sseHeartbeatMs: number
+  /** The built web UI to serve at `/`, if any. */
+  uiDir: string | null
 }
 
 export interface HttpServer {
@@ -70,6 +73,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
   registerEventsRoute(app, { events: deps.events, heartbeatMs: deps.sseHeartbeatMs, streams })
   app.get('/openapi.json', async () => deps.openApiDocument())
   registerDocsRoutes(app)
+  if (deps.uiDir !== null) registerUiRoutes(app, deps.uiDir)
   app.get('/metrics', async (_request, reply) => {
     const { registry } = deps.metrics()
     return reply.header('content-type', registry.contentType).send(await registry.metrics())

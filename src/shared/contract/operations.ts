@@ -10,7 +10,8 @@
 import type { z } from 'zod'
 import { Empty, JobRef, BulkInput, ListJobsInput, ReplayInput, SetWorkersInput, Settings, SettingsPatch } from './inputs'
 import { JobDetail, JobPage, JobSummary } from './job'
-import { BulkResult, Deleted, Stats, Workers } from './outputs'
+import { BulkResult, Deleted, Stats, TokenInfo, Workers } from './outputs'
+import { IngestBody } from '../wire/ingest'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -24,6 +25,7 @@ export interface OperationSpec {
 
 export const operations = {
   listJobs: { method: 'GET', path: '/api/jobs', input: ListJobsInput, output: JobPage, summary: 'List jobs, newest first, with filters and cursor pagination' },
+  sendJob: { method: 'POST', path: '/api/jobs', input: IngestBody, output: JobSummary, summary: 'Queue a webhook (same body and validation as POST /hook_slinger/)' },
   getJob: { method: 'GET', path: '/api/jobs/:id', input: JobRef, output: JobDetail, summary: 'A job with every attempt' },
   replayJob: { method: 'POST', path: '/api/jobs/:id/replay', input: ReplayInput, output: JobSummary, summary: 'Send a copy of a job as a new job (optionally edited)' },
   retryJob: { method: 'POST', path: '/api/jobs/:id/retry', input: JobRef, output: JobSummary, summary: 'Attempt a failed or scheduled job now, keeping its history' },
@@ -34,6 +36,8 @@ export const operations = {
   getWorkers: { method: 'GET', path: '/api/workers', input: Empty, output: Workers, summary: 'Delivery threads and their in-flight requests' },
   setWorkers: { method: 'PUT', path: '/api/workers', input: SetWorkersInput, output: Workers, summary: 'Change the number of delivery threads live' },
   getSettings: { method: 'GET', path: '/api/settings', input: Empty, output: Settings, summary: 'Engine settings' },
+  getToken: { method: 'GET', path: '/api/token', input: Empty, output: TokenInfo, summary: 'The API token and where it comes from' },
+  regenerateToken: { method: 'POST', path: '/api/token/regenerate', input: Empty, output: TokenInfo, summary: 'Replace the generated token (ends every session)' },
   updateSettings: { method: 'PUT', path: '/api/settings', input: SettingsPatch, output: Settings, summary: 'Change settings; persisted and applied without restart' },
 } as const satisfies Record<string, OperationSpec>
 

@@ -41,3 +41,10 @@ export type Stats = z.infer<typeof Stats>
 export const WorkerInfo = z.object({ id: z.number().int(), state: z.enum(['active', 'retiring']), in_flight: z.number().int() })
 export const Workers = z.object({ count: z.number().int(), items: z.array(WorkerInfo) })
 export type Workers = z.infer<typeof Workers>
+
+export const TokenInfo = z.object({
+  token: z.string(),
+  /** `generated`: stored in the data dir (can be regenerated); `configured`: from API_TOKEN or a flag. */
+  source: z.enum(['generated', 'configured']),
+})
+export type TokenInfo = z.infer<typeof TokenInfo>
