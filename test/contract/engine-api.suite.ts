@@ -108,6 +108,7 @@ export function describeEngineApiContract(transport: string, makeClient: (t: Tes
       const edited = await client.replayJob({ id: source, payload: { edited: true }, to_url: `${receiver.url}/ok/edited` })
       await settled(edited.id)
       expect(receiver.requests.find((r) => r.path === '/ok/edited')?.body).toBe('{"edited":true}')
+      expect((await client.listJobs({ replay_of: source })).items.map((j) => j.id).sort()).toEqual([replay.id, edited.id].sort())
       // History is never mutated.
       expect((await client.getJob({ id: source })).attempts).toHaveLength(1)
       await expectError(client.replayJob({ id: source, to_url: 'ftp://nope' }), 'invalid_request')

@@ -81,6 +81,9 @@ describe('web dashboard in Chromium', () => {
     await detail.getByRole('button', { name: 'Replay', exact: true }).click()
     await waitFor(() => hits('/ok/first').length === 2, { what: 'the replayed delivery' })
     await page.getByText('Replay of').waitFor()
+    // ... and back: the source links to its replay.
+    await page.locator('.detail-header p', { hasText: 'Replay of' }).locator('.link').click()
+    await page.getByText('Replayed as').waitFor()
   })
 
   it('retries a failed job now', async () => {

@@ -75,6 +75,10 @@ export function buildWhere(filter: JobFilter): Where {
     clauses.push('j.created_at >= :created_after')
     params['created_after'] = filter.created_after
   }
+  if (filter.replay_of !== undefined) {
+    clauses.push('j.replay_of = :replay_of')
+    params['replay_of'] = filter.replay_of
+  }
   if (filter.created_before !== undefined) {
     clauses.push('j.created_at < :created_before')
     params['created_before'] = filter.created_before

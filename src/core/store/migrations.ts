@@ -8,6 +8,7 @@ import type { Db } from './database'
 import { INITIAL_SCHEMA } from './schema/001-initial'
 import { COUNTS_AND_FILTERS } from './schema/002-counts-and-filters'
 import { SEARCH_INDEX } from './schema/003-search'
+import { REPLAY_INDEX } from './schema/004-replay-index'
 
 export interface Migration {
   id: number
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'initial', sql: INITIAL_SCHEMA },
   { id: 2, name: 'counts-and-filters', sql: COUNTS_AND_FILTERS },
   { id: 3, name: 'search', sql: SEARCH_INDEX },
+  { id: 4, name: 'replay-index', sql: REPLAY_INDEX },
 ]
 
 export function hashMigration(sql: string): string {

@@ -33,6 +33,8 @@ export const JobFilter = z.object({
   q: z.string().max(500).optional(),
   created_after: TimeInput.optional(),
   created_before: TimeInput.optional(),
+  /** Replays of this job. */
+  replay_of: z.string().max(600).optional(),
 })
 export type JobFilter = z.infer<typeof JobFilter>
 

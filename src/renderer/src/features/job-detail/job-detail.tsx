@@ -2,7 +2,8 @@
  * The detail pane of the selected job: actions (replay, edit & replay, retry, cancel, delete,
  * copy as cURL), payload, request headers and the attempts timeline.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import type { JobSummary } from '../../../../shared/contract/job'
 import { useStore } from 'zustand'
 import type { JobDetail as Detail } from '../../../../shared/contract/job'
 import { useServices } from '../../app-context'
@@ -56,6 +57,7 @@ function Loaded({ job, onOpen }: { job: Detail; onOpen: (id: string) => void }) 
             Created {formatTime(job.created_at)} · attempt {job.attempt_count} of {job.max_attempts}
             {job.next_attempt_at && <> · next attempt <strong>{formatRelative(job.next_attempt_at, now)}</strong></>}
           </p>
+          <Replays id={job.id} onOpen={onOpen} />
           {job.replay_of && (
             <p>
               Replay of{' '}
@@ -110,5 +112,37 @@ function Loaded({ job, onOpen }: { job: Detail; onOpen: (id: string) => void }) 
         <AttemptsTimeline attempts={job.attempts} />
       </section>
     </aside>
+  )
+}
+
+/** Links from a job to its replays (the replays link back with "Replay of"). */
+function Replays({ id, onOpen }: { id: string; onOpen: (id: string) => void }) {
+  const { client } = useServices()
+  const [replays, setReplays] = useState<JobSummary[]>([])
+  useEffect(() => {
+    let isCurrent = true
+    client.listJobs({ replay_of: id, limit: 20 }).then(
+      (page) => {
+        if (isCurrent) setReplays(page.items)
+      },
+      () => undefined,
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [client, id])
+  if (replays.length === 0) return null
+  return (
+    <p>
+      Replayed as{' '}
+      {replays.map((replay, i) => (
+        <span key={replay.id}>
+          {i > 0 && ', '}
+          <button type="button" className="link mono" onClick={() => onOpen(replay.id)}>
+            {replay.id}
+          </button>
+        </span>
+      ))}
+    </p>
   )
 }
