@@ -1,5 +1,6 @@
 /**
- * Overview numbers: loaded once, then kept fresh by `stats:tick` events.
+ * Overview numbers and the status counts of the filter bar: loaded once, refreshed by `stats:tick`
+ * events, and re-read (at most every `refreshDelayMs`) when jobs change so counts never lag long.
  */
 import { createStore } from 'zustand/vanilla'
 import type { EngineClient } from '../../../shared/contract/client'
@@ -14,14 +15,23 @@ export interface StatsState {
 
 export type StatsStore = ReturnType<typeof createStatsStore>
 
-export function createStatsStore(client: EngineClient) {
-  return createStore<StatsState>()((set) => ({
+export function createStatsStore(client: EngineClient, refreshDelayMs = 500) {
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined
+  return createStore<StatsState>()((set, get) => ({
     stats: null,
     async load() {
       set({ stats: await client.getStats({}) })
     },
     applyEvent(event) {
-      if (event.type === 'stats:tick') set({ stats: event.stats })
+      if (event.type === 'stats:tick') {
+        set({ stats: event.stats })
+        return
+      }
+      if (refreshTimer !== undefined || !(event.type === 'job:created' || event.type === 'job:updated' || event.type === 'job:deleted' || event.type === 'resync')) return
+      refreshTimer = setTimeout(() => {
+        refreshTimer = undefined
+        void get().load().catch(() => undefined)
+      }, refreshDelayMs)
     },
   }))
 }
