@@ -40,6 +40,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
   { files: ['bin/**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   restrict(['src/shared/**'], { node: true, electron: true, react: true, layers: ['core', 'main', 'cli', 'preload', 'renderer'], extraPaths: serverLibs }),
   restrict(['src/core/**'], { electron: true, react: true, layers: ['main', 'cli', 'preload', 'renderer'] }),

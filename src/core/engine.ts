@@ -51,6 +51,8 @@ export interface Engine {
   api(): EngineService
   /** Live events; returns an unsubscribe function. */
   subscribe(listener: (event: EngineEvent) => void): () => void
+  /** Pause or resume deliveries (jobs keep being accepted and stored). */
+  setDeliveriesPaused(isPaused: boolean): void
   /** Live scaling of delivery threads; no job is lost or duplicated. */
   setWorkerCount(count: number): void
   workers(): WorkerInfo[]
@@ -258,6 +260,9 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     },
     api: () => need().service,
     subscribe: (listener) => events.subscribe(listener),
+    setDeliveriesPaused(isPaused) {
+      need().dispatcher.setPaused(isPaused)
+    },
     setWorkerCount(count) {
       const { pool, dispatcher } = need()
       pool.resize(count)

@@ -1,13 +1,8 @@
 /**
- * Preload bridge (sandboxed, CommonJS). Exposes a tiny, typed surface on `window.hookSlinger`;
- * never raw ipcRenderer. The per-operation functions arrive with the Electron-shell issue.
+ * Preload (sandboxed, emitted as one CommonJS file): exposes the typed bridge on
+ * `window.hookSlinger` through contextBridge. Nothing else of Electron reaches the page.
  */
-import { contextBridge } from 'electron'
+import { contextBridge, ipcRenderer } from 'electron'
+import { createBridge } from './bridge'
 
-const bridge = {
-  platform: process.platform,
-}
-
-export type HookSlingerBridge = typeof bridge
-
-contextBridge.exposeInMainWorld('hookSlinger', bridge)
+contextBridge.exposeInMainWorld('hookSlinger', createBridge(ipcRenderer, process.platform))

@@ -142,3 +142,23 @@ describe('delivery and retries', () => {
     expect(await settle(id)).toMatchObject({ status: 'failed', attempt_count: 2, max_attempts: 2 })
   })
 })
+
+describe('pausing deliveries', () => {
+  it('stores jobs while paused and delivers them on resume', async () => {
+    const receiver = await startReceiver()
+    const t = await createTestEngine()
+    try {
+      t.engine.setDeliveriesPaused(true)
+      const { json } = await t.ingest({ to_url: `${receiver.url}/paused`, payload: {} })
+      const id = json['job_id'] as string
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(t.engine.repo().getById(id)?.status).toBe('queued')
+      expect(receiver.requests).toHaveLength(0)
+      t.engine.setDeliveriesPaused(false)
+      await waitFor(() => t.engine.repo().getById(id)?.status === 'succeeded', { what: 'delivery after resume' })
+    } finally {
+      await t.stop()
+      await receiver.close()
+    }
+  })
+})

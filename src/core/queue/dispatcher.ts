@@ -49,6 +49,8 @@ export interface Dispatcher {
   start(): void
   /** Something may be due now (new job, freed slot, more workers). */
   wake(): void
+  /** While paused, nothing new is claimed; in-flight deliveries finish. */
+  setPaused(isPaused: boolean): void
   /** Group-commit hooks. */
   claimInTransaction(): void
   afterCommit(): void
@@ -64,6 +66,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const inFlight = new Map<number, { job: ClaimedJobRow }>()
   let nextDeliveryId = 1
   let isRunning = false
+  let isPaused = false
   let wantsClaim = true
   let claimed: ClaimedJobRow[] = []
   let claimAsked = 0
@@ -169,9 +172,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       wake()
     },
     wake,
+    setPaused(paused) {
+      isPaused = paused
+      if (!paused) wake()
+    },
     claimInTransaction() {
       claimAsked = 0
-      if (!isRunning || !wantsClaim) return
+      if (!isRunning || isPaused || !wantsClaim) return
       const free = deps.pool().freeSlots()
       if (free <= 0) return
       const now = deps.clock()

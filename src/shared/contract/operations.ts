@@ -8,6 +8,7 @@
  * in the query string for GET and DELETE, and in the JSON body otherwise.
  */
 import type { z } from 'zod'
+import type { OPERATION_NAME_LIST } from './operation-names'
 import { Empty, JobRef, BulkInput, ListJobsInput, ReplayInput, SetWorkersInput, Settings, SettingsPatch } from './inputs'
 import { JobDetail, JobPage, JobSummary } from './job'
 import { BulkResult, Deleted, Stats, TokenInfo, Workers } from './outputs'
@@ -50,3 +51,8 @@ export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input
 export type Output<N extends OperationName> = z.output<Operations[N]['output']>
 
 export const OPERATION_NAMES = Object.keys(operations) as OperationName[]
+
+// The bridge's name list and the table must name the same operations, in both directions.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const namesAgree: Same<(typeof OPERATION_NAME_LIST)[number], OperationName> = true
+void namesAgree

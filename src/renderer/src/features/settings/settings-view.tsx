@@ -7,6 +7,7 @@ import type { Settings } from '../../../../shared/contract/inputs'
 import type { TokenInfo } from '../../../../shared/contract/outputs'
 import { useServices } from '../../app-context'
 import { CopyButton } from '../../components/copy-button'
+import { desktop } from '../../client'
 import { RETRY_PRESETS } from './retry-presets'
 
 export function SettingsView() {
@@ -66,6 +67,13 @@ export function SettingsView() {
           </button>
         </div>
       </section>
+      {desktop() && (
+        <section className="panel" aria-label="Desktop">
+          <header className="panel-header"><h3>Desktop</h3></header>
+          <p className="muted">Keeping the engine running with the window closed, and failure notifications, are in the tray menu.</p>
+          <button type="button" className="button small" onClick={() => void desktop()?.openDataFolder()}>Open data folder</button>
+        </section>
+      )}
       <section className="panel" aria-label="Delivery">
         <header className="panel-header"><h3>Delivery</h3></header>
         <div className="presets" role="group" aria-label="Retry policy presets">
