@@ -17,6 +17,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           'delivery-worker': resolve(__dirname, 'src/core/delivery/worker-entry.ts'),
+          'search-worker': resolve(__dirname, 'src/core/search/search-worker.ts'),
         },
       },
     },

@@ -27,6 +27,7 @@ const checks = [
   ['main entry', listing.has('/out/main/index.js')],
   ['headless CLI', listing.has('/out/main/cli.js')],
   ['delivery worker', listing.has('/out/main/delivery-worker.js')],
+  ['search worker', listing.has('/out/main/search-worker.js')],
   ['preload', listing.has('/out/preload/index.js')],
   ['renderer', listing.has('/out/renderer/index.html')],
   ['package.json', listing.has('/package.json')],

@@ -14,12 +14,10 @@ import { mergeEnv, readEnvFile } from './env-file'
 import { createCliLogger } from './logger'
 import { parseCliOptions, UsageError, USAGE, type CliOptions } from './options'
 
-/** The built bundle ships `delivery-worker.js` beside this file; from TS sources, run the entry under tsx. */
-function workerScript(): WorkerScript {
-  if (__filename.endsWith('.ts')) {
-    return { path: join(__dirname, '..', 'core', 'delivery', 'worker-entry.ts'), execArgv: ['--require', 'tsx/cjs'] }
-  }
-  return { path: join(__dirname, 'delivery-worker.js') }
+/** The built bundle ships the worker files beside this one; from TS sources, run the entries under tsx. */
+function workerScript(built: string, source: string): WorkerScript {
+  if (__filename.endsWith('.ts')) return { path: join(__dirname, '..', 'core', source), execArgv: ['--require', 'tsx/cjs'] }
+  return { path: join(__dirname, built) }
 }
 
 /** The built web UI: beside the CLI bundle (out/renderer), or the last build when running from sources. */
@@ -48,7 +46,12 @@ async function serve(options: CliOptions): Promise<void> {
       requestTimeoutMs: options.requestTimeoutMs,
       retryPolicy: options.retryPolicy,
     },
-    { logger, workerScript: workerScript(), version },
+    {
+      logger,
+      workerScript: workerScript('delivery-worker.js', 'delivery/worker-entry.ts'),
+      searchWorkerScript: workerScript('search-worker.js', 'search/search-worker.ts'),
+      version,
+    },
   )
   await engine.start()
   const { url } = engine.address()

@@ -19,6 +19,8 @@ import { buildOpenApiDocument } from './http/openapi'
 import { createDispatcher, type AttemptRecord, type Dispatcher } from './queue/dispatcher'
 import { createEnqueue, type Enqueue } from './queue/enqueue'
 import { createRetention, type Retention } from './queue/retention'
+import { createSearchIndex, type SearchIndex } from './search/search-index'
+import { ensureSearchDb, openSearchReader, SEARCH_DB_FILE_NAME } from './search/search-schema'
 import { createDeliveryStats } from './stats/delivery-stats'
 import { openDatabase, type Db } from './store/database'
 import { createGroupCommit } from './store/group-commit'
@@ -31,6 +33,8 @@ export interface EngineDeps {
   logger: Logger
   /** Where the delivery worker entry lives (built file, or TS source with a tsx loader in tests). */
   workerScript: WorkerScript
+  /** Where the search worker entry lives (same rules). */
+  searchWorkerScript: WorkerScript
   /** Product version, sent in the User-Agent header. */
   version: string
   /** Epoch-ms clock (injectable for tests). */
@@ -62,6 +66,8 @@ export interface Engine {
   repo(): JobsRepo
   /** One retention pass now (it also runs on a timer). */
   runRetention(): Promise<number>
+  /** Waits until the search index holds every stored job (benchmarks, tests); false on timeout. */
+  waitForSearchIndex(timeoutMs: number): Promise<boolean>
 }
 
 /** Everything that exists only between start() and stop(). */
@@ -74,6 +80,8 @@ interface Running {
   service: EngineService
   enqueue: Enqueue
   retention: Retention
+  search: SearchIndex
+  reader: Db
   statsTimer: NodeJS.Timeout
   port: number
 }
@@ -123,8 +131,17 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
   }
 
   async function start(): Promise<void> {
-    const db = openDatabase(join(config.dataDir, DATABASE_FILE_NAME))
+    const mainDbPath = join(config.dataDir, DATABASE_FILE_NAME)
+    const searchDbPath = join(config.dataDir, SEARCH_DB_FILE_NAME)
+    const db = openDatabase(mainDbPath)
     migrate(db, undefined, clock())
+    ensureSearchDb(searchDbPath)
+    const reader = openSearchReader(mainDbPath, searchDbPath)
+    const search = createSearchIndex({
+      script: deps.searchWorkerScript,
+      data: { mainDbPath, searchDbPath, batchSize: 2000, purgeIntervalMs: 60_000 },
+      onError: (message) => log.error({ error: message }, 'search index')
+    })
     const settingsRepo = createSettingsRepo(db)
     Object.assign(config, resolveEngineConfig(input, configPatchOf(settingsRepo.load())))
     const repo = createJobsRepo(db)
@@ -178,6 +195,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       onEnqueued: wake,
       onStored: (row) => {
         metrics?.recordIngest()
+        search.nudge()
         log.info({ job_id: row.id, url: row.to_url, method: row.method }, 'queued')
         if (events.hasListeners()) {
           events.emit({
@@ -190,7 +208,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     const service = createEngineService({
       config,
       repo,
-      query: createJobsQuery(db),
+      query: createJobsQuery(db, reader),
       groupCommit,
       pool,
       events,
@@ -200,6 +218,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       wake,
       saveSettings: settingsRepo.save,
       loadSettings: settingsRepo.load,
+      search,
     })
     let openApi: Record<string, unknown> | undefined
     const server = createHttpServer({
@@ -220,6 +239,8 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       await server.app.listen({ host: config.host, port: config.port })
     } catch (error) {
       await pool.stop(0)
+      await search.stop()
+      reader.close()
       db.close()
       throw error
     }
@@ -230,7 +251,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       if (events.hasListeners()) void service.getStats({}).then((snapshot) => events.emit({ type: 'stats:tick', stats: snapshot }))
     }, config.statsTickIntervalMs)
     statsTimer.unref()
-    running = { db, repo, pool, dispatcher, server, service, enqueue: storeJob, retention, statsTimer, port }
+    running = { db, repo, pool, dispatcher, server, service, enqueue: storeJob, retention, search, reader, statsTimer, port }
     dispatcher.start()
     retention.start()
     isReady = true
@@ -245,6 +266,8 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     // Stop accepting first; requests already in progress still get their commit and their answer.
     await current.server.close()
     await current.dispatcher.stop(config.drainTimeoutMs)
+    await current.search.stop()
+    current.reader.close()
     current.db.close()
     running = undefined
   }
@@ -273,5 +296,10 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     enqueue: (...args) => need().enqueue(...args),
     repo: () => need().repo,
     runRetention: () => need().retention.runOnce(),
+    async waitForSearchIndex(timeoutMs) {
+      const { repo, search } = need()
+      const newest = repo.newestSeq()
+      return newest === null ? true : search.catchUp(newest, timeoutMs)
+    },
   }
 }

@@ -36,6 +36,7 @@ async function startEngine(userDataDir: string): Promise<Engine> {
   const deps = {
     logger: pino({ level: process.env['LOG_LEVEL'] ?? 'info' }),
     workerScript: { path: join(__dirname, 'delivery-worker.js') },
+    searchWorkerScript: { path: join(__dirname, 'search-worker.js') },
     version: app.getVersion(),
   }
   const candidate = createEngine(base, deps)

@@ -13,6 +13,10 @@ export const WORKER_SCRIPT = {
   path: join(__dirname, '..', '..', 'src', 'core', 'delivery', 'worker-entry.ts'),
   execArgv: ['--require', 'tsx/cjs'],
 }
+export const SEARCH_WORKER_SCRIPT = {
+  path: join(__dirname, '..', '..', 'src', 'core', 'search', 'search-worker.ts'),
+  execArgv: ['--require', 'tsx/cjs'],
+}
 
 export interface TestEngine {
   engine: Engine
@@ -28,7 +32,7 @@ export async function createTestEngine(overrides: Partial<EngineConfig> = {}, op
   const dataDir = options.dataDir ?? temp!.dir
   const engine = createEngine(
     { dataDir, token: TEST_TOKEN, host: '127.0.0.1', port: 0, drainTimeoutMs: 2000, ...overrides },
-    { logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), workerScript: WORKER_SCRIPT, version: '0.0.0-test' },
+    { logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }), workerScript: WORKER_SCRIPT, searchWorkerScript: SEARCH_WORKER_SCRIPT, version: '0.0.0-test' },
   )
   await engine.start()
   const url = engine.address().url

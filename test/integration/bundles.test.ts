@@ -17,7 +17,7 @@ const GUARD = join(ROOT, 'test', 'fixtures', 'no-electron.cjs')
 describe('built bundles', () => {
   it('has the main, CLI, worker, preload and renderer entries', () => {
     assertBuilt()
-    for (const file of ['out/main/index.js', 'out/main/cli.js', 'out/main/delivery-worker.js', 'out/preload/index.js', 'out/renderer/index.html']) {
+    for (const file of ['out/main/index.js', 'out/main/cli.js', 'out/main/delivery-worker.js', 'out/main/search-worker.js', 'out/preload/index.js', 'out/renderer/index.html']) {
       expect(existsSync(join(ROOT, file)), file).toBe(true)
     }
   })

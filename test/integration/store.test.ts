@@ -48,6 +48,27 @@ describe('store', () => {
     expect(() => migrate(db, edited)).toThrow(MigrationMismatchError)
   })
 
+  it('rebuilds jobs with AUTOINCREMENT (migration 5) keeping attempts, and never reuses a seq', () => {
+    const old = openDatabase(join(temp.dir, 'old.db'))
+    migrate(old, MIGRATIONS.slice(0, 4))
+    const repo4 = createJobsRepo(old)
+    repo4.insertJob(row('kept'))
+    const [claim] = repo4.claimDue(2000, 9000, 1)
+    old.prepare(`INSERT INTO attempts (job_seq, number, started_at, duration_ms, request_json, outcome) VALUES (?, 1, 1, 1, '{}', 'retry')`).run(claim!.seq)
+    expect(migrate(old)).toEqual([5])
+    const repo = createJobsRepo(old)
+    expect(repo.getById('kept')).toMatchObject({ seq: claim!.seq, status: 'delivering' })
+    expect(repo.attemptsOf(claim!.seq)).toHaveLength(1)
+    expect(old.pragma('foreign_keys', { simple: true })).toBe(1)
+    repo.insertJob(row('newest'))
+    const newest = repo.getById('newest')!.seq
+    repo.delete(newest)
+    repo.insertJob(row('after'))
+    expect(repo.getById('after')!.seq).toBeGreaterThan(newest)
+    expect(repo.countByStatus()).toMatchObject({ delivering: 1, queued: 1 })
+    old.close()
+  })
+
   it('claims due jobs in run_at order up to the limit, with a lease', () => {
     const repo = createJobsRepo(db)
     repo.insertJob(row('late', 3000))

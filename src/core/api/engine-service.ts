@@ -15,7 +15,8 @@ import type { EventBus } from '../events'
 import type { Enqueue } from '../queue/enqueue'
 import type { DeliveryStats } from '../stats/delivery-stats'
 import type { GroupCommit } from '../store/group-commit'
-import type { JobsQuery } from '../store/jobs-query'
+import { needsSearch, type JobsQuery } from '../store/jobs-query'
+import type { SearchIndex } from '../search/search-index'
 import type { JobRow, JobsRepo } from '../store/jobs-repo'
 import { toAttempt, toJob, toJobSummary } from './job-mapper'
 import { configPatchOf, settingsOf } from './settings'
@@ -39,7 +40,13 @@ export interface EngineServiceDeps {
   /** Persists the user's setting changes. */
   saveSettings: (patch: SettingsPatch) => void
   loadSettings: () => SettingsPatch
+  search: SearchIndex
 }
+
+/** How long a text search waits for the index to include the newest jobs before answering anyway. */
+const SEARCH_FRESHNESS_WAIT_MS = 250
+/** Bulk actions must see every match, so they wait longer. */
+const BULK_SEARCH_WAIT_MS = 30_000
 
 export function createEngineService(deps: EngineServiceDeps): EngineService {
   const { repo, query, groupCommit, events, clock, config } = deps
@@ -70,6 +77,13 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
     return maxAttemptsOf(override ?? config.retryPolicy)
   }
 
+  /** Text filters go through the search index: let it include every job stored so far. */
+  async function freshSearch(filter: Parameters<typeof needsSearch>[0], waitMs: number): Promise<void> {
+    if (!needsSearch(filter)) return
+    const newest = repo.newestSeq()
+    if (newest !== null) await deps.search.catchUp(newest, waitMs)
+  }
+
   /** Runs a bulk action batch by batch (one short transaction each), yielding between batches so ingest never waits long. */
   async function inBatches(input: ParsedInput<'bulkJobs'>, act: (seq: number, now: number) => boolean): Promise<number> {
     let changed = 0
@@ -90,6 +104,7 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
     async listJobs(input) {
       const before = input.cursor === undefined ? null : Number.parseInt(input.cursor, 10)
       if (before !== null && !Number.isSafeInteger(before)) throw new EngineError('invalid_request', 'cursor: is not a cursor from a previous page')
+      await freshSearch(input, SEARCH_FRESHNESS_WAIT_MS)
       const rows = query.page(input, input.limit + 1, before)
       const page = rows.slice(0, input.limit)
       const last = page[page.length - 1]
@@ -157,6 +172,7 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
     },
 
     async bulkJobs(input) {
+      await freshSearch(input.filter, BULK_SEARCH_WAIT_MS)
       if (input.dry_run) {
         const filter = input.action === 'cancel' ? narrow(input.filter, ['queued', 'scheduled']) : input.action === 'retry' ? narrow(input.filter, ['failed', 'scheduled', 'cancelled']) : input.filter
         return { action: input.action, dry_run: true, count: filter ? query.count(filter, null).total : 0 }

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads'
 import type { DeliveryResult, DeliveryTask, FromWorker, ToWorker } from './protocol'
 import type { DeliveryWorkerData } from './worker-entry'
+import { WORKER_RESOURCE_LIMITS } from '../worker-limits'
 
 export interface WorkerScript {
   /** Absolute path of the worker entry file (injected by the host). */
@@ -77,7 +78,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   function spawn(): void {
     const workerData: DeliveryWorkerData = { concurrency: options.concurrencyPerWorker }
-    const thread = new Worker(options.script.path, { workerData, execArgv: options.script.execArgv ?? [] })
+    const thread = new Worker(options.script.path, { workerData, execArgv: options.script.execArgv ?? [], resourceLimits: WORKER_RESOURCE_LIMITS })
     const worker: PoolWorker = { id: nextId++, thread, state: 'active', tasks: new Map() }
     thread.on('message', (message: FromWorker) => {
       if (message.type === 'result') settle(worker, message.result)

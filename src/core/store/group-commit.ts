@@ -5,6 +5,7 @@
  *
  * Owned by the engine; the dispatcher hooks in to claim work inside the same transaction.
  */
+import { performance } from 'node:perf_hooks'
 import type { Db } from './database'
 
 export interface GroupCommitHooks {
@@ -38,9 +39,16 @@ export interface GroupCommit {
   readonly pendingCount: number
 }
 
-export function createGroupCommit(db: Db, hooks: GroupCommitHooks = {}): GroupCommit {
+/**
+ * @param minIntervalMs adaptive batching: a flush that follows the previous one sooner than this waits
+ *   for the rest of the interval, so under load each fsync covers more writes (measured: COMMIT was
+ *   37 % of the writer's time with one flush per turn), while an idle engine still flushes on the
+ *   very next turn. Default 2 ms.
+ */
+export function createGroupCommit(db: Db, hooks: GroupCommitHooks = {}, minIntervalMs = 2): GroupCommit {
   let pending: PendingWrite[] = []
   let isScheduled = false
+  let lastFlushAt = -Infinity
   const begin = db.prepare('BEGIN IMMEDIATE')
   const commit = db.prepare('COMMIT')
   const rollback = db.prepare('ROLLBACK')
@@ -48,12 +56,15 @@ export function createGroupCommit(db: Db, hooks: GroupCommitHooks = {}): GroupCo
   const schedule = (): void => {
     if (isScheduled) return
     isScheduled = true
+    const waitMs = lastFlushAt + minIntervalMs - performance.now()
     // setImmediate runs after the I/O callbacks of this turn, so every request parsed in it joins the batch.
-    setImmediate(flush)
+    if (waitMs <= 0) setImmediate(flush)
+    else setTimeout(flush, waitMs)
   }
 
   function flush(): void {
     isScheduled = false
+    lastFlushAt = performance.now()
     const batch = pending
     pending = []
     const results: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []

@@ -1,7 +1,7 @@
 /**
  * Filtered reads over `jobs` for the management API: the newest-first list with cursor pagination,
  * totals, and the batches bulk actions walk through. Text filters (`q`, `to_url`) go through the
- * trigram index (migration 003) when they are at least 3 characters long, and fall back to LIKE
+ * trigram index (search.db, kept by the search worker) when they are at least 3 characters long, and fall back to LIKE
  * below that. Statements are prepared once per distinct filter shape and cached.
  */
 import type { JobFilter } from '../../shared/contract/inputs'
@@ -92,7 +92,11 @@ export function buildWhere(filter: JobFilter): Where {
   }
 }
 
-/** FROM and WHERE for a filter: the trigram index drives the scan (newest first) when there is text to match. */
+/**
+ * FROM and WHERE for a filter: the trigram index (search.db, attached to the read connection as
+ * `search`) drives the scan, newest first, when there is text to match. Entries of deleted jobs
+ * fall out in the join.
+ */
 function source(where: Where, beforeSeq: number | null): { sql: string; order: string; params: Params } {
   const params: Params = { ...where.params }
   if (beforeSeq !== null) params['before_seq'] = beforeSeq
@@ -100,13 +104,18 @@ function source(where: Where, beforeSeq: number | null): { sql: string; order: s
     params['match'] = where.match
     const cursor = beforeSeq === null ? '' : ' AND jobs_fts.rowid < :before_seq'
     return {
-      sql: `FROM jobs_fts JOIN jobs AS j ON j.seq = jobs_fts.rowid WHERE jobs_fts MATCH :match AND ${where.sql}${cursor}`,
+      sql: `FROM search.jobs_fts JOIN main.jobs AS j ON j.seq = jobs_fts.rowid WHERE jobs_fts MATCH :match AND ${where.sql}${cursor}`,
       order: 'ORDER BY jobs_fts.rowid DESC',
       params,
     }
   }
   const cursor = beforeSeq === null ? '' : ' AND j.seq < :before_seq'
   return { sql: `FROM jobs AS j WHERE ${where.sql}${cursor}`, order: 'ORDER BY j.seq DESC', params }
+}
+
+/** True when the filter needs the search index (so the caller may wait for it to catch up). */
+export function needsSearch(filter: JobFilter): boolean {
+  return buildWhere(filter).match !== null
 }
 
 export interface Total {
@@ -116,12 +125,16 @@ export interface Total {
 
 export type JobsQuery = ReturnType<typeof createJobsQuery>
 
-export function createJobsQuery(db: Db) {
+/**
+ * @param db the engine's connection
+ * @param reader a read-only connection with search.db attached, for text filters
+ */
+export function createJobsQuery(db: Db, reader: Db) {
   const cache = new Map<string, ReturnType<Db['prepare']>>()
   const prepare = (sql: string) => {
     let statement = cache.get(sql)
     if (!statement) {
-      statement = db.prepare(sql)
+      statement = (sql.includes('search.jobs_fts') ? reader : db).prepare(sql)
       cache.set(sql, statement)
     }
     return statement

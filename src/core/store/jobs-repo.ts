@@ -140,6 +140,7 @@ export function createJobsRepo(db: Db) {
   // Kept by triggers (migration 002), so this is O(1) however large the store.
   const countByStatus = db.prepare<[], { status: JobStatus; n: number }>('SELECT status, n FROM job_counts')
   const bySeq = db.prepare<[number], JobRow>('SELECT * FROM jobs WHERE seq = ?')
+  const newestSeq = db.prepare<[], number | null>('SELECT MAX(seq) FROM jobs').pluck()
   const oldestDue = db
     .prepare<[number], number | null>(`SELECT MIN(run_at) FROM jobs INDEXED BY jobs_due WHERE status IN ('queued','scheduled') AND run_at <= ?`)
     .pluck()
@@ -174,6 +175,7 @@ export function createJobsRepo(db: Db) {
     nextDueAt: (): number | null => nextDueAt.get() ?? null,
     getById: (id: string): JobRow | undefined => byId.get(id),
     getBySeq: (seq: number): JobRow | undefined => bySeq.get(seq),
+    newestSeq: (): number | null => newestSeq.get() ?? null,
     oldestDueAt: (nowMs: number): number | null => oldestDue.get(nowMs) ?? null,
     retryNow: (seq: number, nowMs: number, extraAttempts: number): boolean =>
       retryNow.run({ seq, now: nowMs, extra_attempts: extraAttempts }).changes === 1,

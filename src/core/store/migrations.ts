@@ -9,6 +9,7 @@ import { INITIAL_SCHEMA } from './schema/001-initial'
 import { COUNTS_AND_FILTERS } from './schema/002-counts-and-filters'
 import { SEARCH_INDEX } from './schema/003-search'
 import { REPLAY_INDEX } from './schema/004-replay-index'
+import { SEARCH_OUT_OF_BAND } from './schema/005-search-out-of-band'
 
 export interface Migration {
   id: number
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'counts-and-filters', sql: COUNTS_AND_FILTERS },
   { id: 3, name: 'search', sql: SEARCH_INDEX },
   { id: 4, name: 'replay-index', sql: REPLAY_INDEX },
+  { id: 5, name: 'search-out-of-band', sql: SEARCH_OUT_OF_BAND },
 ]
 
 export function hashMigration(sql: string): string {
@@ -47,18 +49,28 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, n
   )
   const record = db.prepare('INSERT INTO _migrations (id, name, hash, applied_at) VALUES (?, ?, ?, ?)')
   const done: number[] = []
-  for (const migration of migrations) {
-    const hash = hashMigration(migration.sql)
-    const known = applied.get(migration.id)
-    if (known !== undefined) {
-      if (known !== hash) throw new MigrationMismatchError(migration.id)
-      continue
+  // Table rebuilds (drop + rename) must not cascade: foreign keys are off while migrating (the pragma
+  // cannot change inside a transaction) and checked before they are turned back on.
+  const hadForeignKeys = db.pragma('foreign_keys', { simple: true }) === 1
+  db.pragma('foreign_keys = OFF')
+  try {
+    for (const migration of migrations) {
+      const hash = hashMigration(migration.sql)
+      const known = applied.get(migration.id)
+      if (known !== undefined) {
+        if (known !== hash) throw new MigrationMismatchError(migration.id)
+        continue
+      }
+      db.transaction(() => {
+        db.exec(migration.sql)
+        const broken = db.pragma('foreign_key_check') as unknown[]
+        if (broken.length > 0) throw new Error(`migration ${migration.id} broke ${broken.length} foreign key(s)`)
+        record.run(migration.id, migration.name, hash, nowMs)
+      }).immediate()
+      done.push(migration.id)
     }
-    db.transaction(() => {
-      db.exec(migration.sql)
-      record.run(migration.id, migration.name, hash, nowMs)
-    }).immediate()
-    done.push(migration.id)
+  } finally {
+    if (hadForeignKeys) db.pragma('foreign_keys = ON')
   }
   return done
 }
