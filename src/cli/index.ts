@@ -45,6 +45,7 @@ async function serve(options: CliOptions): Promise<void> {
       workerCount: options.workerCount,
       requestTimeoutMs: options.requestTimeoutMs,
       retryPolicy: options.retryPolicy,
+      blockPrivateTargets: options.blockPrivateTargets,
     },
     {
       logger,

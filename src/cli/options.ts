@@ -27,6 +27,8 @@ export interface CliOptions {
   workerCount: number | undefined
   requestTimeoutMs: number | undefined
   retryPolicy: RetryPolicy | undefined
+  /** Refuse deliveries to private ranges too (link-local and cloud metadata are always refused). */
+  blockPrivateTargets: boolean
   logLevel: LogLevel
 }
 
@@ -47,6 +49,9 @@ Options (flag / environment variable, default):
   --data-dir <path>   HOOK_SLINGER_DATA_DIR   per-user data dir (~/.local/share/hook-slinger on Linux)
   --workers <n>       HOOK_SLINGER_WORKERS    2 delivery threads (or as set in the UI)
   --token <token>     API_TOKEN               a random token generated at first start
+  --block-private-targets  HOOK_SLINGER_BLOCK_PRIVATE_TARGETS=1
+                                              also refuse private address ranges as destinations
+                                              (link-local and cloud metadata are always refused)
                       HTTP_TIMEOUT            30 (seconds per delivery attempt)
                       MAX_RETRIES             3 (retries after the first attempt)
                       INTERVAL                5 (seconds between attempts)
@@ -88,6 +93,7 @@ export function parseCliOptions(argv: readonly string[], env: EnvVars): CliOptio
         'data-dir': { type: 'string' },
         workers: { type: 'string' },
         token: { type: 'string' },
+        'block-private-targets': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -134,6 +140,7 @@ export function parseCliOptions(argv: readonly string[], env: EnvVars): CliOptio
             max_retries: maxRetries === undefined ? defaultRetries : parseInteger('MAX_RETRIES', maxRetries, 0, 100),
             interval_ms: interval === undefined ? defaultIntervalMs : parseSeconds('INTERVAL', interval, false),
           },
+    blockPrivateTargets: values['block-private-targets'] === true || ['1', 'true', 'yes'].includes((env['HOOK_SLINGER_BLOCK_PRIVATE_TARGETS'] ?? '').toLowerCase()),
     logLevel: logLevel as LogLevel,
   }
 }

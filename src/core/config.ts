@@ -25,6 +25,10 @@ export interface EngineConfig {
   requestTimeoutMs: number
   /** Default retry policy. Default: the original's 3 retries, 5 s apart. */
   retryPolicy: RetryPolicy
+  /** Refuse deliveries to private address ranges as well as link-local ones. Default false (local development). */
+  blockPrivateTargets: boolean
+  /** Cap on the database file; when reached, ingest answers 503 until space is freed. Default null (the disk is the limit). */
+  maxDbBytes: number | null
   /** Largest accepted ingest body. Default 1 MiB. */
   bodyLimitBytes: number
   /** Bytes of each response body stored with its attempt. Default 64 KiB. */
@@ -59,6 +63,8 @@ export const ENGINE_DEFAULTS = {
   concurrencyPerWorker: 64,
   requestTimeoutMs: 30_000,
   retryPolicy: ORIGINAL_RETRY_POLICY,
+  blockPrivateTargets: false,
+  maxDbBytes: null,
   bodyLimitBytes: 1024 * 1024,
   maxResponseBodyBytes: 64 * 1024,
   leaseSlackMs: 30_000,

@@ -22,7 +22,7 @@ import { createRetention, type Retention } from './queue/retention'
 import { createSearchIndex, type SearchIndex } from './search/search-index'
 import { ensureSearchDb, openSearchReader, SEARCH_DB_FILE_NAME } from './search/search-schema'
 import { createDeliveryStats } from './stats/delivery-stats'
-import { openDatabase, type Db } from './store/database'
+import { openDatabase, setDatabaseLimit, type Db } from './store/database'
 import { createGroupCommit } from './store/group-commit'
 import { createJobsQuery } from './store/jobs-query'
 import { createJobsRepo, type JobsRepo } from './store/jobs-repo'
@@ -55,6 +55,8 @@ export interface Engine {
   api(): EngineService
   /** Live events; returns an unsubscribe function. */
   subscribe(listener: (event: EngineEvent) => void): () => void
+  /** Caps the database size (null lifts the cap); see EngineConfig.maxDbBytes. */
+  setDatabaseLimit(maxBytes: number | null): void
   /** Pause or resume deliveries (jobs keep being accepted and stored). */
   setDeliveriesPaused(isPaused: boolean): void
   /** Live scaling of delivery threads; no job is lost or duplicated. */
@@ -135,6 +137,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     const searchDbPath = join(config.dataDir, SEARCH_DB_FILE_NAME)
     const db = openDatabase(mainDbPath)
     migrate(db, undefined, clock())
+    setDatabaseLimit(db, config.maxDbBytes)
     ensureSearchDb(searchDbPath)
     const reader = openSearchReader(mainDbPath, searchDbPath)
     const search = createSearchIndex({
@@ -165,6 +168,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       script: deps.workerScript,
       count: config.workerCount,
       concurrencyPerWorker: config.concurrencyPerWorker,
+      blockPrivateTargets: config.blockPrivateTargets,
       onResult: (task, result) => dispatcher?.onResult(task, result),
       onWorkerError: (workerId, error) => log.error({ err: error, worker_id: workerId }, 'delivery thread crashed'),
     })
@@ -193,6 +197,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       groupCommit,
       retryPolicy: () => config.retryPolicy,
       onEnqueued: wake,
+      addressPolicy: () => ({ blockPrivate: config.blockPrivateTargets }),
       onStored: (row) => {
         metrics?.recordIngest()
         search.nudge()
@@ -283,6 +288,10 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     },
     api: () => need().service,
     subscribe: (listener) => events.subscribe(listener),
+    setDatabaseLimit(maxBytes) {
+      config.maxDbBytes = maxBytes
+      setDatabaseLimit(need().db, maxBytes)
+    },
     setDeliveriesPaused(isPaused) {
       need().dispatcher.setPaused(isPaused)
     },

@@ -12,7 +12,7 @@ import { JOB_STATUSES, type JobStatus } from '../../shared/wire/job-status'
 import type { EngineConfig } from '../config'
 import type { WorkerPool } from '../delivery/worker-pool'
 import type { EventBus } from '../events'
-import type { Enqueue } from '../queue/enqueue'
+import { PayloadTooDeepError, TargetRefusedError, type Enqueue } from '../queue/enqueue'
 import type { DeliveryStats } from '../stats/delivery-stats'
 import type { GroupCommit } from '../store/group-commit'
 import { needsSearch, type JobsQuery } from '../store/jobs-query'
@@ -77,6 +77,17 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
     return maxAttemptsOf(override ?? config.retryPolicy)
   }
 
+  /** Enqueue, with the refusals a caller can fix reported as invalid input. */
+  async function enqueueChecked(request: Parameters<Enqueue>[0], replayOf: string | null): Promise<string> {
+    try {
+      return await deps.enqueue(request, clock(), replayOf)
+    } catch (error) {
+      if (error instanceof TargetRefusedError) throw new EngineError('invalid_request', `to_url: ${error.message}`)
+      if (error instanceof PayloadTooDeepError) throw new EngineError('invalid_request', `payload: ${error.message}`)
+      throw error
+    }
+  }
+
   /** Text filters go through the search index: let it include every job stored so far. */
   async function freshSearch(filter: Parameters<typeof needsSearch>[0], waitMs: number): Promise<void> {
     if (!needsSearch(filter)) return
@@ -120,7 +131,7 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
     async sendJob(input) {
       const check = validateIngest(input)
       if (!check.ok) throw new EngineError('invalid_request', check.detail)
-      const id = await deps.enqueue(check.value, clock())
+      const id = await enqueueChecked(check.value, null)
       const created = repo.getById(id)
       if (!created) throw new EngineError('not_found', 'the job was deleted meanwhile')
       return toJobSummary(created)
@@ -144,7 +155,7 @@ export function createEngineService(deps: EngineServiceDeps): EngineService {
         retry: source.retry_json === null ? null : JSON.parse(source.retry_json),
       })
       if (!check.ok) throw new EngineError('invalid_request', check.detail)
-      const id = await deps.enqueue(check.value, clock(), source.id)
+      const id = await enqueueChecked(check.value, source.id)
       const created = repo.getById(id)
       if (!created) throw new EngineError('not_found', 'the replay was deleted meanwhile')
       return toJobSummary(created)

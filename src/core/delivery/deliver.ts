@@ -4,7 +4,9 @@
  */
 import { performance } from 'node:perf_hooks'
 import { request, type Dispatcher } from 'undici'
+import { refusalOf, type AddressPolicy } from './address-policy'
 import type { DeliveryErrorCode, DeliveryResult, DeliveryTask } from './protocol'
+import { BLOCKED_TARGET } from './safe-lookup'
 
 const TLS_ERROR = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/i
 
@@ -19,6 +21,8 @@ export function classifyDeliveryError(error: unknown, hasTimedOut: boolean): Del
   if (hasTimedOut) return 'timeout'
   const code = errorCodeOf(error) ?? ''
   switch (code) {
+    case BLOCKED_TARGET:
+      return 'blocked_target'
     case 'ECONNREFUSED':
       return 'connection_refused'
     case 'ECONNRESET':
@@ -48,11 +52,16 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out
 }
 
-export async function deliver(task: DeliveryTask, dispatcher: Dispatcher): Promise<DeliveryResult> {
+export async function deliver(task: DeliveryTask, dispatcher: Dispatcher, policy: AddressPolicy): Promise<DeliveryResult> {
   const startedAt = Date.now()
   const t0 = performance.now()
   const signal = AbortSignal.timeout(task.timeoutMs)
   const base = { deliveryId: task.deliveryId, startedAt }
+  // IP literals never reach the resolver, so they are checked here.
+  const refusal = refusalOf(new URL(task.url).hostname, policy)
+  if (refusal !== null) {
+    return { ...base, durationMs: 0, status: null, headers: null, body: null, isBodyTruncated: false, errorCode: 'blocked_target', errorMessage: refusal }
+  }
   try {
     const response = await request(task.url, {
       method: task.method as Dispatcher.HttpMethod,

@@ -26,6 +26,8 @@ export type DeliveryErrorCode =
   | 'tls'
   | 'network'
   | 'worker_crashed'
+  /** The destination resolved to a refused address (cloud metadata, link-local, or private when blocked). */
+  | 'blocked_target'
 
 export interface DeliveryResult {
   deliveryId: number

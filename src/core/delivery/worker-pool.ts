@@ -20,6 +20,8 @@ export interface WorkerPoolOptions {
   count: number
   /** Concurrent requests per thread. */
   concurrencyPerWorker: number
+  /** Refuse private address ranges too. */
+  blockPrivateTargets: boolean
   onResult: (task: DeliveryTask, result: DeliveryResult) => void
   onWorkerError?: (workerId: number, error: unknown) => void
 }
@@ -77,7 +79,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   }
 
   function spawn(): void {
-    const workerData: DeliveryWorkerData = { concurrency: options.concurrencyPerWorker }
+    const workerData: DeliveryWorkerData = { concurrency: options.concurrencyPerWorker, blockPrivateTargets: options.blockPrivateTargets }
     const thread = new Worker(options.script.path, { workerData, execArgv: options.script.execArgv ?? [], resourceLimits: WORKER_RESOURCE_LIMITS })
     const worker: PoolWorker = { id: nextId++, thread, state: 'active', tasks: new Map() }
     thread.on('message', (message: FromWorker) => {

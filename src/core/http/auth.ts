@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isSameToken, tokenFromAuthorization } from '../auth/token'
 import { HttpError } from './errors'
+import type { createFailureThrottle } from './failure-throttle'
 
 export const SESSION_COOKIE = 'hook_slinger_session'
 export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/healthz'])
@@ -45,6 +46,8 @@ function isCrossOrigin(request: FastifyRequest): boolean {
 
 export interface AuthOptions {
   token: () => string
+  /** Holds refusals of repeat offenders (see failure-throttle). */
+  throttle?: ReturnType<typeof createFailureThrottle>
   /** Answers an unauthenticated browser navigation (e.g. with a page asking for the token); null sends the 403. */
   onUnauthenticatedPage?: (request: FastifyRequest, reply: FastifyReply) => boolean
 }
@@ -74,6 +77,8 @@ export function createAuthHook(options: AuthOptions) {
       }
     }
     if (request.method === 'GET' && options.onUnauthenticatedPage?.(request, reply)) return reply
+    const holdMs = options.throttle?.fail(request.ip) ?? 0
+    if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs))
     throw new HttpError(403, AUTH_HELP, 'forbidden')
   }
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { validateIngest, type IngestAccepted } from '../../shared/wire/ingest'
 import type { Enqueue } from '../queue/enqueue'
-import { PayloadTooDeepError } from '../queue/enqueue'
+import { PayloadTooDeepError, TargetRefusedError } from '../queue/enqueue'
 import { HttpError } from './errors'
 
 export const INGEST_PATH = '/hook_slinger/'
@@ -25,6 +25,7 @@ export function registerIngestRoute(app: FastifyInstance, deps: IngestRouteDeps)
       jobId = await deps.enqueue(check.value, receivedAtMs)
     } catch (error) {
       if (error instanceof PayloadTooDeepError) throw new HttpError(422, `payload: ${error.message}`, 'invalid_request')
+      if (error instanceof TargetRefusedError) throw new HttpError(400, `to_url: ${error.message}`, 'invalid_request')
       const code = (error as { code?: unknown }).code
       throw new HttpError(503, `Storage unavailable (${typeof code === 'string' ? code : 'error'}); the job was not stored, try again`, 'storage_unavailable')
     }

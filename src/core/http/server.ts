@@ -14,6 +14,7 @@ import { registerApiRoutes } from './api-routes'
 import { createAuthHook } from './auth'
 import { createBodyLimitHook } from './body-limit'
 import { createErrorHandler } from './errors'
+import { createFailureThrottle } from './failure-throttle'
 import { registerEventsRoute } from './events-route'
 import { registerIngestRoute, type IngestRouteDeps } from './ingest-route'
 import type { EngineMetrics } from './metrics'
@@ -60,7 +61,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send({ detail: 'Not Found' })
   })
-  app.addHook('onRequest', createAuthHook({ token: deps.token, onUnauthenticatedPage: answerWithTokenPrompt }))
+  app.addHook('onRequest', createAuthHook({ token: deps.token, onUnauthenticatedPage: answerWithTokenPrompt, throttle: createFailureThrottle() }))
   app.addHook('preParsing', createBodyLimitHook(deps.bodyLimitBytes))
 
   app.get(HEALTH_PATH, async (_request, reply) => {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { formatJobId, type IngestRequest } from '../../shared/wire/ingest'
 import { maxAttemptsOf, type RetryPolicy } from '../../shared/wire/retry-policy'
+import { refusalOf, type AddressPolicy } from '../delivery/address-policy'
 import type { GroupCommit } from '../store/group-commit'
 import type { JobsRepo, NewJobRow } from '../store/jobs-repo'
 
@@ -17,6 +18,14 @@ export class PayloadTooDeepError extends Error {
   }
 }
 
+/** The destination is an address deliveries may never go to (caught at ingest when it is an IP literal). */
+export class TargetRefusedError extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'TargetRefusedError'
+  }
+}
+
 export interface EnqueueDeps {
   repo: JobsRepo
   groupCommit: GroupCommit
@@ -25,10 +34,13 @@ export interface EnqueueDeps {
   onEnqueued: () => void
   /** Called after the commit that stored the job. */
   onStored?: (row: NewJobRow) => void
+  addressPolicy: () => AddressPolicy
 }
 
 export function createEnqueue(deps: EnqueueDeps): Enqueue {
   return (request, receivedAtMs, replayOf = null) => {
+    const refusal = refusalOf(new URL(request.to_url).hostname, deps.addressPolicy())
+    if (refusal !== null) return Promise.reject(new TargetRefusedError(refusal))
     let payload: string
     try {
       payload = JSON.stringify(request.payload)

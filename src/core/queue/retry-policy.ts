@@ -46,7 +46,8 @@ export function isSuccessStatus(status: number): boolean {
 
 export function isRetryable(outcome: AttemptOutcome): boolean {
   const { status } = outcome
-  if (status === null) return true
+  // A refused destination stays refused: trying again only repeats the refusal.
+  if (status === null) return outcome.errorCode !== 'blocked_target'
   if (status >= 500 || (status >= 300 && status < 400)) return true
   return RETRYABLE_4XX.has(status)
 }

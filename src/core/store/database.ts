@@ -19,3 +19,16 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON')
   return db
 }
+
+/** SQLite's own ceiling for max_page_count: "no limit". */
+const NO_PAGE_LIMIT = 4294967294
+
+/**
+ * Caps the database file (null lifts the cap). Past it, writes fail with SQLITE_FULL exactly as on a
+ * full disk: the group commit rolls back and ingest answers 503 until there is room again.
+ */
+export function setDatabaseLimit(db: Db, maxBytes: number | null): void {
+  const pageSize = db.pragma('page_size', { simple: true }) as number
+  const pages = maxBytes === null ? NO_PAGE_LIMIT : Math.max(1, Math.floor(maxBytes / pageSize))
+  db.pragma(`max_page_count = ${pages}`)
+}
