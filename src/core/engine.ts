@@ -114,7 +114,8 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
     const fields = { job_id: job.id, url: job.to_url, attempt, status: result.status, duration_ms: Math.round(result.durationMs), error: result.errorCode ?? undefined }
     if (decision.kind === 'succeeded') log.info({ ...fields, outcome: 'succeeded' }, 'delivered')
     else if (decision.kind === 'retry') log.warn({ ...fields, outcome: 'retry', retry_in_ms: decision.delayMs }, 'attempt failed, will retry')
-    else log.error({ ...fields, outcome: 'failed', reason: decision.reason }, 'delivery failed permanently')
+    // A receiver's refusal is its own business, not an engine fault: warn, so error level means "engine trouble".
+    else log.warn({ ...fields, outcome: 'failed', reason: decision.reason }, 'delivery failed permanently')
     if (!events.hasListeners()) return
     const { update } = record
     events.emit({
