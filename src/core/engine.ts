@@ -8,15 +8,15 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { EngineEvent } from '../shared/contract/events'
 import { createEngineService, type EngineService } from './api/engine-service'
-import { toAttempt, toJobSummary } from './api/job-mapper'
 import { configPatchOf } from './api/settings'
 import { DATABASE_FILE_NAME, resolveEngineConfig, type EngineConfig, type EngineConfigInput } from './config'
 import { createWorkerPool, type WorkerInfo, type WorkerPool, type WorkerScript } from './delivery/worker-pool'
 import { createEventBus, type EventBus } from './events'
+import { createJobReporter } from './job-reporter'
 import { createHttpServer, type HttpServer } from './http/server'
-import { createMetrics, type EngineMetrics } from './http/metrics'
+import { createMetrics } from './http/metrics'
 import { buildOpenApiDocument } from './http/openapi'
-import { createDispatcher, type AttemptRecord, type Dispatcher } from './queue/dispatcher'
+import { createDispatcher, type Dispatcher } from './queue/dispatcher'
 import { createEnqueue, type Enqueue } from './queue/enqueue'
 import { createRetention, type Retention } from './queue/retention'
 import { createSearchIndex, type SearchIndex } from './search/search-index'
@@ -94,43 +94,12 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
   const random = deps.random ?? Math.random
   const log = deps.logger
   const events: EventBus = createEventBus(config.eventBufferSize)
-  let metrics: EngineMetrics | undefined
   let running: Running | undefined
   let isReady = false
 
   const need = (): Running => {
     if (!running) throw new Error('engine is not started')
     return running
-  }
-
-  function onAttempt(record: AttemptRecord, stats: ReturnType<typeof createDeliveryStats>): void {
-    const { job, attempt, result, decision, isApplied } = record
-    if (!isApplied) {
-      log.debug({ job_id: job.id, attempt }, 'stale delivery result ignored')
-      return
-    }
-    stats.record(decision.kind, result.durationMs, clock())
-    metrics?.recordAttempt(decision.kind, result.durationMs)
-    const fields = { job_id: job.id, url: job.to_url, attempt, status: result.status, duration_ms: Math.round(result.durationMs), error: result.errorCode ?? undefined }
-    if (decision.kind === 'succeeded') log.info({ ...fields, outcome: 'succeeded' }, 'delivered')
-    else if (decision.kind === 'retry') log.warn({ ...fields, outcome: 'retry', retry_in_ms: decision.delayMs }, 'attempt failed, will retry')
-    // A receiver's refusal is its own business, not an engine fault: warn, so error level means "engine trouble".
-    else log.warn({ ...fields, outcome: 'failed', reason: decision.reason }, 'delivery failed permanently')
-    if (!events.hasListeners()) return
-    const { update } = record
-    events.emit({
-      type: 'job:updated',
-      job: toJobSummary({
-        ...job,
-        status: update.status,
-        run_at: update.run_at,
-        last_status: update.last_status,
-        last_error: update.last_error,
-        updated_at: update.now,
-        finished_at: update.status === 'scheduled' ? null : update.now,
-      }),
-    })
-    events.emit({ type: 'attempt:finished', job_id: job.id, attempt: toAttempt(record.attemptRow, job.payload) })
   }
 
   async function start(): Promise<void> {
@@ -185,14 +154,13 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       leaseSlackMs: config.leaseSlackMs,
       reapIntervalMs: config.reapIntervalMs,
       userAgent: `hook-slinger/${deps.version}`,
-      onAttemptRecorded: (record) => onAttempt(record, stats),
-      onClaimed: (job) => {
-        if (events.hasListeners()) events.emit({ type: 'job:updated', job: toJobSummary(job) })
-      },
+      onAttemptRecorded: (record) => reporter.attempted(record),
+      onClaimed: (job) => reporter.claimed(job),
       onError: (error, context) => log.error({ err: error }, `failed while ${context}`),
     })
     const wake = dispatcher.wake
-    metrics = createMetrics({ countByStatus: repo.countByStatus, inFlight: pool.inFlight, workers: () => pool.size })
+    const metrics = createMetrics({ countByStatus: repo.countByStatus, inFlight: pool.inFlight, workers: () => pool.size })
+    const reporter = createJobReporter({ log, events, stats, metrics, clock })
     const storeJob = createEnqueue({
       repo,
       groupCommit,
@@ -200,15 +168,8 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       onEnqueued: wake,
       addressPolicy: () => ({ blockPrivate: config.blockPrivateTargets }),
       onStored: (row) => {
-        metrics?.recordIngest()
         search.nudge()
-        log.info({ job_id: row.id, url: row.to_url, method: row.method }, 'queued')
-        if (events.hasListeners()) {
-          events.emit({
-            type: 'job:created',
-            job: toJobSummary({ ...row, attempt_count: 0, updated_at: row.created_at, finished_at: null, last_status: null, last_error: null }),
-          })
-        }
+        reporter.stored(row)
       },
     })
     const service = createEngineService({
@@ -236,7 +197,7 @@ export function createEngine(input: EngineConfigInput, deps: EngineDeps): Engine
       clock,
       service: () => service,
       events: () => events,
-      metrics: () => metrics!,
+      metrics: () => metrics,
       openApiDocument: () => (openApi ??= buildOpenApiDocument(deps.version)),
       sseHeartbeatMs: 15_000,
       uiDir: config.uiDir,

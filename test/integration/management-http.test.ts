@@ -13,14 +13,14 @@ import { waitFor } from '../helpers/wait-for'
 
 const auth = { authorization: `Token ${TEST_TOKEN}` }
 
-/** Reads an SSE stream until `count` events arrived (bounded by the test timeout). */
-async function readEvents(url: string, headers: Record<string, string>, count: number): Promise<EngineEvent[]> {
+/** Reads an SSE stream until `count` events arrived, or one matches `until` (bounded by the test timeout). */
+async function readEvents(url: string, headers: Record<string, string>, count: number, until?: (event: EngineEvent) => boolean): Promise<EngineEvent[]> {
   const controller = new AbortController()
   const response = await fetch(`${url}/api/events`, { headers: { ...auth, ...headers }, signal: controller.signal })
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
   const events: EngineEvent[] = []
   let buffer = ''
-  while (events.length < count) {
+  while (events.length < count && !(until && events.some(until))) {
     const { value, done } = await reader.read()
     if (done) break
     buffer += value
@@ -92,15 +92,18 @@ describe('management over HTTP', () => {
   })
 
   it('resumes the event stream from Last-Event-ID, and says resync when the gap is too old', async () => {
-    const first = readEvents(t.url, {}, 1)
+    let id = ''
+    const isMine = (e: EngineEvent) => ('job' in e && e.job.id === id) || ('job_id' in e && e.job_id === id)
+    const first = readEvents(t.url, {}, 1000, (e) => e.type === 'job:created' && isMine(e))
     await waitFor(async () => (await fetch(`${t.url}/api/stats`, { headers: auth })).ok)
-    const id = await send('/resume')
-    const [created] = await first
+    id = await send('/resume')
+    // Events of jobs from earlier tests may come first.
+    const created = (await first).find((e) => e.type === 'job:created' && isMine(e))
     expect(created).toMatchObject({ type: 'job:created', job: { id } })
     // Reconnect as if the connection dropped right after job:created: the rest is replayed.
-    const resumed = await readEvents(t.url, { 'last-event-id': String(created!.seq) }, 3)
+    const resumed = (await readEvents(t.url, { 'last-event-id': String(created!.seq) }, 1000, (e) => e.type === 'attempt:finished' && isMine(e))).filter(isMine)
     expect(resumed.map((e) => e.type)).toEqual(['job:updated', 'job:updated', 'attempt:finished'])
-    expect(resumed[0]!.seq).toBe(created!.seq + 1)
+    expect(resumed[0]!.seq).toBeGreaterThan(created!.seq)
     // With a 20-event buffer, an id from before 30 more events cannot be replayed.
     const keepListening = readEvents(t.url, {}, 1000)
     for (let i = 0; i < 10; i++) await send('/flood')
