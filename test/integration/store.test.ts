@@ -23,7 +23,8 @@ const row = (id: string, runAt = 1000): NewJobRow => ({
   created_at: runAt,
 })
 
-describe('store', () => {
+/** A migrated database file in a fresh temp dir for each test. */
+function useMigratedDb(): { readonly db: Db; readonly dir: string } {
   let temp: ReturnType<typeof tempDataDir>
   let db: Db
   beforeEach(() => {
@@ -35,21 +36,33 @@ describe('store', () => {
     db.close()
     temp.cleanup()
   })
+  return {
+    get db() {
+      return db
+    },
+    get dir() {
+      return temp.dir
+    },
+  }
+}
+
+describe('store', () => {
+  const store = useMigratedDb()
 
   it('opens in WAL mode with synchronous=FULL and foreign keys on', () => {
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.pragma('synchronous', { simple: true })).toBe(2)
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
   })
 
   it('applies migrations once and fails loudly when an applied one was edited', () => {
-    expect(migrate(db)).toEqual([])
+    expect(migrate(store.db)).toEqual([])
     const edited = MIGRATIONS.map((m) => (m.id === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m))
-    expect(() => migrate(db, edited)).toThrow(MigrationMismatchError)
+    expect(() => migrate(store.db, edited)).toThrow(MigrationMismatchError)
   })
 
   it('rebuilds jobs with AUTOINCREMENT (migration 5) keeping attempts, and never reuses a seq', () => {
-    const old = openDatabase(join(temp.dir, 'old.db'))
+    const old = openDatabase(join(store.dir, 'old.db'))
     migrate(old, MIGRATIONS.slice(0, 4))
     const repo4 = createJobsRepo(old)
     repo4.insertJob(row('kept'))
@@ -70,7 +83,7 @@ describe('store', () => {
   })
 
   it('claims due jobs in run_at order up to the limit, with a lease', () => {
-    const repo = createJobsRepo(db)
+    const repo = createJobsRepo(store.db)
     repo.insertJob(row('late', 3000))
     repo.insertJob(row('early', 1000))
     repo.insertJob(row('future', 9000))
@@ -82,7 +95,7 @@ describe('store', () => {
   })
 
   it('fences completions by attempt number: a stale result changes nothing', () => {
-    const repo = createJobsRepo(db)
+    const repo = createJobsRepo(store.db)
     repo.insertJob(row('a'))
     const [claim] = repo.claimDue(2000, 3000, 1)
     // The lease expires and the job is claimed again (attempt 2) before attempt 1 answers.
@@ -101,7 +114,7 @@ describe('store', () => {
   })
 
   it('hands back interrupted deliveries without counting the lost attempt', () => {
-    const repo = createJobsRepo(db)
+    const repo = createJobsRepo(store.db)
     repo.insertJob(row('a'))
     repo.claimDue(2000, 3000, 1)
     expect(repo.handBackAll(2500)).toBe(1)
@@ -110,22 +123,12 @@ describe('store', () => {
 })
 
 describe('group commit', () => {
-  let temp: ReturnType<typeof tempDataDir>
-  let db: Db
-  beforeEach(() => {
-    temp = tempDataDir()
-    db = openDatabase(join(temp.dir, 'test.db'))
-    migrate(db)
-  })
-  afterEach(() => {
-    db.close()
-    temp.cleanup()
-  })
+  const store = useMigratedDb()
 
   it('writes everything submitted in one turn in a single transaction, then resolves', async () => {
-    const repo = createJobsRepo(db)
+    const repo = createJobsRepo(store.db)
     let commits = 0
-    const gc = createGroupCommit(db, { afterCommit: () => commits++ })
+    const gc = createGroupCommit(store.db, { afterCommit: () => commits++ })
     const writes = Array.from({ length: 50 }, (_, i) => gc.submit(() => repo.insertJob(row(`j${i}`))))
     expect(repo.countByStatus().queued).toBe(0)
     await Promise.all(writes)
@@ -134,8 +137,8 @@ describe('group commit', () => {
   })
 
   it('rejects only the write that failed when the transaction survives', async () => {
-    const repo = createJobsRepo(db)
-    const gc = createGroupCommit(db)
+    const repo = createJobsRepo(store.db)
+    const gc = createGroupCommit(store.db)
     const ok = gc.submit(() => repo.insertJob(row('same')))
     const dup = gc.submit(() => repo.insertJob(row('same')))
     await expect(ok).resolves.toBeUndefined()
@@ -144,15 +147,15 @@ describe('group commit', () => {
   })
 
   it('rejects every write of the batch when the commit fails, and stores none of them', async () => {
-    const repo = createJobsRepo(db)
-    const gc = createGroupCommit(db, {
+    const repo = createJobsRepo(store.db)
+    const gc = createGroupCommit(store.db, {
       beforeCommit: () => {
         throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
       },
     })
     const writes = [gc.submit(() => repo.insertJob(row('x'))), gc.submit(() => repo.insertJob(row('y')))]
     await expect(Promise.all(writes)).rejects.toThrow(/disk is full/)
-    expect(db.inTransaction).toBe(false)
+    expect(store.db.inTransaction).toBe(false)
     expect(repo.countByStatus().queued).toBe(0)
   })
 })
