@@ -22,23 +22,36 @@ export function createSearchIndex(options: {
   nudgeIntervalMs?: number
   onError: (message: string) => void
 }): SearchIndex {
-  const thread = new Worker(options.script.path, { workerData: options.data, execArgv: options.script.execArgv ?? [], resourceLimits: WORKER_RESOURCE_LIMITS })
-  thread.unref()
   const waiters = new Map<number, (isCaughtUp: boolean) => void>()
   let nextId = 1
   let lastNudge = 0
   let nudgeTimer: NodeJS.Timeout | undefined
+  let isStopping = false
+  let thread = spawn()
   const send = (message: ToSearchWorker) => thread.postMessage(message)
 
-  thread.on('message', (message: FromSearchWorker) => {
-    if (message.type === 'caught-up') {
-      waiters.get(message.id)?.(true)
-      waiters.delete(message.id)
-    } else {
-      options.onError(message.message)
-    }
-  })
-  thread.on('error', (error) => options.onError(error.message))
+  function spawn(): Worker {
+    const worker = new Worker(options.script.path, { workerData: options.data, execArgv: options.script.execArgv ?? [], resourceLimits: WORKER_RESOURCE_LIMITS })
+    worker.unref()
+    worker.on('message', (message: FromSearchWorker) => {
+      if (message.type === 'caught-up') {
+        waiters.get(message.id)?.(true)
+        waiters.delete(message.id)
+      } else {
+        options.onError(message.message)
+      }
+    })
+    worker.on('error', (error) => options.onError(error.message))
+    // The index is rebuildable and the worker resumes from its stored position: restart it.
+    worker.on('exit', () => {
+      if (isStopping) return
+      options.onError('the search worker exited; restarting it')
+      setTimeout(() => {
+        if (!isStopping) thread = spawn()
+      }, 1000).unref()
+    })
+    return worker
+  }
 
   return {
     nudge() {
@@ -67,6 +80,7 @@ export function createSearchIndex(options: {
       })
     },
     async stop() {
+      isStopping = true
       clearTimeout(nudgeTimer)
       for (const resolve of waiters.values()) resolve(false)
       waiters.clear()
